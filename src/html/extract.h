@@ -1,6 +1,6 @@
 // Main-content extraction from HTML pages.
 //
-// Parses the page (src/html: a fast streaming tokenizer and a lightweight
+// Parses the page (this folder: a fast streaming tokenizer and a lightweight
 // tree; gumbo is the slow reference twin), scores blocks by text density,
 // link density, tag and class/id evidence, and keeps the article body as
 // paragraphs. Page metadata (title, site name, canonical URL, language,
@@ -8,8 +8,8 @@
 // same pass.
 //
 // Thread-safety: ExtractHtml is thread-safe.
-#ifndef STORYLINE_CLEAN_HTML_EXTRACT_H_
-#define STORYLINE_CLEAN_HTML_EXTRACT_H_
+#ifndef STORYLINE_HTML_EXTRACT_H_
+#define STORYLINE_HTML_EXTRACT_H_
 
 #include <string>
 #include <string_view>
@@ -18,7 +18,7 @@
 #include "storyline/article.h"
 #include "storyline/status.h"
 
-namespace storyline::clean {
+namespace storyline::html {
 
 enum class HtmlParser { kFast, kGumbo };
 
@@ -47,6 +47,6 @@ Result<ExtractedPage> ExtractHtml(std::string_view html, const HtmlExtractOption
 // charset>, http-equiv), for decoding before extraction. "" if none.
 std::string SniffHtmlCharset(std::string_view raw_bytes);
 
-}  // namespace storyline::clean
+}  // namespace storyline::html
 
-#endif  // STORYLINE_CLEAN_HTML_EXTRACT_H_
+#endif  // STORYLINE_HTML_EXTRACT_H_

@@ -1,13 +1,13 @@
 // Encoding detection and conversion to UTF-8.
-#ifndef STORYLINE_TEXT_ENCODING_H_
-#define STORYLINE_TEXT_ENCODING_H_
+#ifndef STORYLINE_INGEST_ENCODING_H_
+#define STORYLINE_INGEST_ENCODING_H_
 
 #include <string>
 #include <string_view>
 
 #include "storyline/status.h"
 
-namespace storyline::text {
+namespace storyline::ingest {
 
 struct DecodeOptions {
   // Share of replacement characters above which UTF-8-with-errors input is
@@ -29,6 +29,6 @@ Result<std::string> DecodeToUtf8(std::string_view bytes,
 // True when `s` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view s);
 
-}  // namespace storyline::text
+}  // namespace storyline::ingest
 
-#endif  // STORYLINE_TEXT_ENCODING_H_
+#endif  // STORYLINE_INGEST_ENCODING_H_
