@@ -1,0 +1,262 @@
+// End-to-end tests of the storyline program: exit codes, idempotent ingest,
+// bad input amid good input, and recovery from kill -9 during an ingest.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "common/test_paths.h"
+#include "storyline/store.h"
+
+namespace storyline {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs the storyline program with `args` (shell-quoted by the caller),
+// capturing stdout; stderr goes to stdout when merge_stderr.
+RunResult Run(const std::string& args, bool merge_stderr = true) {
+  std::string cmd = std::string(STORYLINE_CLI) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  RunResult r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("storyline_cli_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "t.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void Write(const fs::path& p, std::string_view content) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+  }
+
+  int64_t Count(const std::string& db) {
+    StoreOptions ro;
+    ro.read_only = true;
+    auto s = Store::Open(db, ro);
+    if (!s.ok()) return -1;
+    return *(*s)->CountArticles();
+  }
+
+  std::set<std::string> Hashes(const std::string& db) {
+    std::set<std::string> out;
+    StoreOptions ro;
+    ro.read_only = true;
+    auto s = Store::Open(db, ro);
+    if (!s.ok()) return out;
+    ArticleQuery q;
+    q.limit = 0;
+    (void)(*s)->List(q, [&](const StoredArticle& a) {
+      out.insert(a.article.content_hash);
+      return true;
+    });
+    return out;
+  }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+// A synthetic article of a few sentences; distinct for each i.
+std::string SyntheticArticle(int i, std::mt19937& rng) {
+  static const char* kSubjects[] = {"The council", "Regional officials", "A spokeswoman for the ministry",
+                                    "Local farmers", "The port authority", "Aid workers"};
+  static const char* kVerbs[] = {"said on Tuesday that", "warned that", "announced that",
+                                 "told reporters that", "confirmed late on Friday that"};
+  static const char* kClauses[] = {"the bridge would reopen next month", "water levels kept rising",
+                                   "talks would resume in the capital", "the harvest was smaller than expected",
+                                   "the new rules take effect in March", "more than 1,200 people were moved"};
+  std::string s;
+  int n = 4 + static_cast<int>(rng() % 5);
+  for (int k = 0; k < n; ++k) {
+    s += kSubjects[rng() % 6];
+    s += " ";
+    s += kVerbs[rng() % 5];
+    s += " ";
+    s += kClauses[rng() % 6];
+    s += ". ";
+  }
+  s += "Report number " + std::to_string(i) + " ends here.";
+  return s;
+}
+
+void WriteJsonl(const fs::path& p, int n, int seed) {
+  std::mt19937 rng(seed);
+  std::ofstream out(p);
+  for (int i = 0; i < n; ++i) {
+    out << "{\"id\": \"a" << i << "\", \"date\": \"2021-03-" << (1 + i % 28)
+        << "\", \"source\": \"Test Wire\", \"title\": \"Report " << i << "\", \"text\": \""
+        << SyntheticArticle(i, rng) << "\"}\n";
+  }
+}
+
+TEST_F(CliTest, HelpAndUsageErrors) {
+  EXPECT_EQ(Run("--help").exit_code, 0);
+  EXPECT_EQ(Run("ingest --help").exit_code, 0);
+  EXPECT_EQ(Run("articles --help").exit_code, 0);
+  EXPECT_EQ(Run("eval extract --help").exit_code, 0);
+  EXPECT_EQ(Run("").exit_code, 2);
+  EXPECT_EQ(Run("no-such-command").exit_code, 2);
+  EXPECT_EQ(Run("ingest").exit_code, 2);
+  EXPECT_EQ(Run("articles --format yaml --db " + db_).exit_code, 2);
+}
+
+TEST_F(CliTest, MissingDatabaseIsARuntimeFailure) {
+  RunResult r = Run("articles --db " + (dir_ / "none.db").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("storyline:"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(dir_ / "none.db"));
+}
+
+TEST_F(CliTest, IngestTwiceAddsNothing) {
+  WriteJsonl(dir_ / "in.jsonl", 50, 1);
+  RunResult first = Run("ingest -q --db " + db_ + " " + (dir_ / "in.jsonl").string());
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_EQ(Count(db_), 50);
+  RunResult second = Run("ingest --db " + db_ + " " + (dir_ / "in.jsonl").string());
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  EXPECT_NE(second.out.find("stored     0"), std::string::npos) << second.out;
+  EXPECT_NE(second.out.find("identical  50"), std::string::npos) << second.out;
+  EXPECT_EQ(Count(db_), 50);
+}
+
+TEST_F(CliTest, BadInputIsReportedAndTheRestIngested) {
+  fs::path in = dir_ / "mixed";
+  std::mt19937 rng(7);
+  Write(in / "good.txt", "A Good Headline\n\n" + SyntheticArticle(1, rng) + "\n");
+  std::string junk(4096, '\0');
+  for (char& c : junk) c = static_cast<char>(rng());
+  Write(in / "junk.bin", junk);
+  Write(in / "empty.txt", "");
+  Write(in / "lines.jsonl", "{\"id\": 1, \"text\": \"" + SyntheticArticle(2, rng) +
+                                "\"}\n{\"id\": 2, \"text\": broken\n{\"id\": 3}\n{\"id\": 4, \"text\": \"" +
+                                SyntheticArticle(4, rng) + "\"}\n");
+  // A gzip file cut in half.
+  {
+    std::string text = "Another Headline\n\n" + SyntheticArticle(5, rng) + SyntheticArticle(6, rng);
+    uLongf cap = compressBound(text.size()) + 64;
+    std::string gz(cap, '\0');
+    z_stream zs{};
+    deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    zs.next_in = reinterpret_cast<Bytef*>(text.data());
+    zs.avail_in = text.size();
+    zs.next_out = reinterpret_cast<Bytef*>(gz.data());
+    zs.avail_out = cap;
+    deflate(&zs, Z_FINISH);
+    gz.resize(zs.total_out);
+    deflateEnd(&zs);
+    Write(in / "cut.txt.gz", gz.substr(0, gz.size() / 2));
+  }
+  RunResult r = Run("ingest --db " + db_ + " " + in.string());
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(Count(db_), 3) << r.out;  // good.txt, jsonl lines 1 and 4
+  // Each bad record is named with its file (and line).
+  EXPECT_NE(r.out.find("junk.bin"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cut.txt.gz"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("empty.txt"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("line 2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("line 3"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, NothingIngestableIsAFailure) {
+  Write(dir_ / "junk.bin", std::string(1000, '\x01'));
+  EXPECT_EQ(Run("ingest -q --db " + db_ + " " + (dir_ / "junk.bin").string()).exit_code, 1);
+  EXPECT_EQ(Run("ingest -q --db " + db_ + " " + (dir_ / "missing.txt").string()).exit_code, 1);
+}
+
+// kill -9 in the middle of an ingest leaves a consistent database, and
+// running the same command again ends with exactly the articles of an
+// uninterrupted run.
+TEST_F(CliTest, KillNineDuringIngestThenResume) {
+  fs::path in = dir_ / "big.jsonl";
+  WriteJsonl(in, 20000, 3);
+  std::string reference = (dir_ / "ref.db").string();
+  ASSERT_EQ(Run("ingest -q --batch 100 --db " + reference + " " + in.string()).exit_code, 0);
+  const std::set<std::string> want = Hashes(reference);
+  ASSERT_EQ(want.size(), 20000u);
+
+  for (int delay_ms : {150, 400, 900}) {
+    std::string db = (dir_ / ("killed" + std::to_string(delay_ms) + ".db")).string();
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      execl(STORYLINE_CLI, STORYLINE_CLI, "ingest", "-q", "--batch", "100", "--db", db.c_str(),
+            in.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    {
+      auto store = Store::Open(db);
+      ASSERT_TRUE(store.ok()) << store.status().ToString();
+      EXPECT_TRUE((*store)->CheckIntegrity().ok());
+      int64_t partial = *(*store)->CountArticles();
+      EXPECT_LE(partial, 20000);
+      EXPECT_EQ(partial % 100, 0) << "a batch was half-committed";
+    }
+    RunResult again = Run("ingest -q --batch 100 --db " + db + " " + in.string());
+    ASSERT_EQ(again.exit_code, 0) << again.out;
+    EXPECT_EQ(Hashes(db), want) << "after kill at " << delay_ms << " ms";
+  }
+}
+
+TEST_F(CliTest, ArticlesListingFormats) {
+  WriteJsonl(dir_ / "in.jsonl", 5, 2);
+  ASSERT_EQ(Run("ingest -q --db " + db_ + " " + (dir_ / "in.jsonl").string()).exit_code, 0);
+  RunResult table = Run("articles --db " + db_);
+  EXPECT_EQ(table.exit_code, 0);
+  EXPECT_NE(table.out.find("Report 3"), std::string::npos) << table.out;
+  RunResult jsonl = Run("articles --format jsonl --db " + db_, false);
+  EXPECT_EQ(std::count(jsonl.out.begin(), jsonl.out.end(), '\n'), 5);
+  EXPECT_NE(jsonl.out.find("\"published\":\"2021-03-"), std::string::npos) << jsonl.out;
+  RunResult csv = Run("articles --format csv --db " + db_, false);
+  EXPECT_EQ(csv.out.rfind("id,hash,external_id,published", 0), 0u) << csv.out;
+  RunResult one = Run("articles a2 --sentences --db " + db_);
+  EXPECT_EQ(one.exit_code, 0) << one.out;
+  EXPECT_NE(one.out.find("[0] 0-"), std::string::npos) << one.out;
+  RunResult search = Run("articles --search harvest --format jsonl --db " + db_, false);
+  EXPECT_EQ(search.exit_code, 0);
+  EXPECT_EQ(Run("articles nosuchid --db " + db_).exit_code, 1);
+}
+
+TEST_F(CliTest, StdinIsAnInput) {
+  std::mt19937 rng(9);
+  Write(dir_ / "a.txt", "Headline From Stdin\n\n" + SyntheticArticle(11, rng) + "\n");
+  RunResult r = Run("ingest -q --db " + db_ + " - < " + (dir_ / "a.txt").string());
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(Count(db_), 1);
+}
+
+}  // namespace
+}  // namespace storyline

@@ -1,0 +1,127 @@
+// storyline ingest PATH...
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "commands.h"
+#include "output.h"
+#include "storyline/pipeline.h"
+#include "storyline/store.h"
+
+namespace storyline::cli {
+namespace {
+
+struct IngestFlags {
+  std::vector<std::string> paths;
+  std::string format = "auto";
+  double max_record_mb = 16;
+  int64_t batch = 256;
+  bool quiet = false;
+  bool gumbo = false;
+  int max_errors_shown = 20;
+};
+
+int RunIngest(const GlobalFlags& global, const IngestFlags& flags, const std::string& command) {
+  IngestOptions options;
+  options.batch_size = flags.batch;
+  options.command = command;
+  options.pipeline.read.max_record_bytes = static_cast<size_t>(flags.max_record_mb * 1024 * 1024);
+  if (flags.format == "text") options.pipeline.read.force_format = InputFormat::kText;
+  if (flags.format == "html") options.pipeline.read.force_format = InputFormat::kHtml;
+  if (flags.format == "jsonl") options.pipeline.read.force_format = InputFormat::kJsonl;
+  if (flags.format == "warc") options.pipeline.read.force_format = InputFormat::kWarc;
+  if (flags.gumbo) options.pipeline.html.parser = html::HtmlParser::kGumbo;
+
+  Result<std::unique_ptr<Store>> store = Store::Open(global.db);
+  if (!store.ok()) return ReportError(store.status());
+
+  const bool tty = !flags.quiet && isatty(STDERR_FILENO);
+  int shown = 0;
+  int64_t hidden = 0;
+  IngestCallbacks callbacks;
+  callbacks.on_reject = [&](const Status& st) {
+    if (shown < flags.max_errors_shown) {
+      if (tty) std::fputs("\r\033[K", stderr);
+      std::fprintf(stderr, "storyline: rejected %s\n", st.message().c_str());
+      ++shown;
+    } else {
+      ++hidden;
+    }
+  };
+  if (tty) {
+    callbacks.on_progress = [&](const IngestProgress& p) {
+      double rate = p.seconds > 0 ? p.counts.read / p.seconds : 0;
+      std::fprintf(stderr, "\r\033[Kingest [%zu/%zu files] %s records  %s/s  stored %s  identical %s  rejected %s",
+                   p.files_done, p.files_total, Grouped(p.counts.read).c_str(),
+                   Grouped(static_cast<long long>(rate)).c_str(), Grouped(p.counts.stored).c_str(),
+                   Grouped(p.counts.identical).c_str(), Grouped(p.counts.rejected).c_str());
+      std::fflush(stderr);
+    };
+  }
+  Result<IngestReport> report = Ingest(flags.paths, **store, options, callbacks);
+  if (tty) std::fputs("\r\033[K", stderr);
+  if (!report.ok()) return ReportError(report.status());
+  if (hidden > 0) {
+    std::fprintf(stderr, "storyline: ... and %lld more rejected records (all are listed in the "
+                 "ingest_rejects table of %s, run %lld)\n",
+                 static_cast<long long>(hidden), global.db.c_str(), static_cast<long long>(report->run_id));
+  }
+  const IngestCounts& c = report->counts;
+  if (!flags.quiet) {
+    double rate = report->seconds > 0 ? c.read / report->seconds : 0;
+    std::printf("ingest: %s records in %.2f s (%s records/s) into %s\n", Grouped(c.read).c_str(),
+                report->seconds, Grouped(static_cast<long long>(rate)).c_str(), global.db.c_str());
+    std::printf("  read       %s\n", Grouped(c.read).c_str());
+    std::printf("  stored     %s\n", Grouped(c.stored).c_str());
+    std::printf("  identical  %s", Grouped(c.identical).c_str());
+    if (c.merged > 0) std::printf(" (%s gained metadata)", Grouped(c.merged).c_str());
+    std::printf("\n  rejected   %s\n", Grouped(c.rejected).c_str());
+    for (const auto& [reason, n] : report->reject_reasons) {
+      std::printf("    %-40s %s\n", reason.c_str(), Grouped(n).c_str());
+    }
+  }
+  // Nothing usable at all is a failure, not a silent empty result.
+  if (c.read > 0 && c.stored + c.identical == 0) {
+    std::fprintf(stderr, "storyline: no article could be ingested from the input\n");
+    return kExitFailure;
+  }
+  if (c.read == 0) {
+    std::fprintf(stderr, "storyline: the input held no records\n");
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterIngest(CLI::App& app, GlobalFlags& global, int& exit_code) {
+  auto flags = std::make_shared<IngestFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "ingest",
+      "Read articles from files, directories (recursively) or stdin ('-'): plain text, HTML,\n"
+      "JSON Lines, WARC, each optionally gzip- or zstd-compressed. Clean them, find their\n"
+      "metadata and dates, split sentences, and store them. Re-ingesting adds nothing twice.");
+  cmd->add_option("paths", flags->paths, "Files, directories or - for stdin")->required();
+  cmd->add_option("--db", global.db, "Database file")->capture_default_str();
+  cmd->add_option("--input-format", flags->format, "Force the input format")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "warc"}))
+      ->capture_default_str();
+  cmd->add_option("--max-record-mb", flags->max_record_mb,
+                  "Reject records larger than this (MiB, after decompression)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--batch", flags->batch, "Articles per transaction")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  cmd->add_option("--show-errors", flags->max_errors_shown, "Print at most this many rejected records")
+      ->capture_default_str();
+  cmd->add_flag("--gumbo", flags->gumbo, "Parse HTML with gumbo (slower reference parser)");
+  cmd->add_flag("-q,--quiet", flags->quiet, "No progress bar and no summary");
+  cmd->callback([&global, &exit_code, flags, &app]() {
+    std::string command = "ingest";
+    for (const auto& p : flags->paths) command += " " + p;
+    exit_code = RunIngest(global, *flags, command);
+  });
+}
+
+}  // namespace storyline::cli

@@ -1,0 +1,31 @@
+// The subcommands of the storyline program. Each Register* adds its
+// subcommand to the CLI11 app; the callback it installs sets the exit code.
+#ifndef STORYLINE_APPS_COMMANDS_H_
+#define STORYLINE_APPS_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "storyline/status.h"
+
+namespace storyline::cli {
+
+// Exit codes (README "Exit codes").
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+struct GlobalFlags {
+  std::string db = "storyline.db";
+};
+
+// Prints "storyline: <message>" to stderr and returns the exit code for it.
+int ReportError(const Status& status);
+
+void RegisterIngest(CLI::App& app, GlobalFlags& global, int& exit_code);
+void RegisterArticles(CLI::App& app, GlobalFlags& global, int& exit_code);
+void RegisterEval(CLI::App& app, GlobalFlags& global, int& exit_code);
+
+}  // namespace storyline::cli
+
+#endif  // STORYLINE_APPS_COMMANDS_H_
