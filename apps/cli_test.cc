@@ -29,7 +29,7 @@ struct RunResult {
 
 // Runs the storyline program with `args` (shell-quoted by the caller),
 // capturing stdout; stderr goes to stdout when merge_stderr.
-RunResult Run(const std::string& args, bool merge_stderr = true) {
+RunResult RunCli(const std::string& args, bool merge_stderr = true) {
   std::string cmd = std::string(STORYLINE_CLI) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
   RunResult r;
   FILE* p = popen(cmd.c_str(), "r");
@@ -120,18 +120,18 @@ void WriteJsonl(const fs::path& p, int n, int seed) {
 }
 
 TEST_F(CliTest, HelpAndUsageErrors) {
-  EXPECT_EQ(Run("--help").exit_code, 0);
-  EXPECT_EQ(Run("ingest --help").exit_code, 0);
-  EXPECT_EQ(Run("articles --help").exit_code, 0);
-  EXPECT_EQ(Run("eval extract --help").exit_code, 0);
-  EXPECT_EQ(Run("").exit_code, 2);
-  EXPECT_EQ(Run("no-such-command").exit_code, 2);
-  EXPECT_EQ(Run("ingest").exit_code, 2);
-  EXPECT_EQ(Run("articles --format yaml --db " + db_).exit_code, 2);
+  EXPECT_EQ(RunCli("--help").exit_code, 0);
+  EXPECT_EQ(RunCli("ingest --help").exit_code, 0);
+  EXPECT_EQ(RunCli("articles --help").exit_code, 0);
+  EXPECT_EQ(RunCli("eval extract --help").exit_code, 0);
+  EXPECT_EQ(RunCli("").exit_code, 2);
+  EXPECT_EQ(RunCli("no-such-command").exit_code, 2);
+  EXPECT_EQ(RunCli("ingest").exit_code, 2);
+  EXPECT_EQ(RunCli("articles --format yaml --db " + db_).exit_code, 2);
 }
 
 TEST_F(CliTest, MissingDatabaseIsARuntimeFailure) {
-  RunResult r = Run("articles --db " + (dir_ / "none.db").string());
+  RunResult r = RunCli("articles --db " + (dir_ / "none.db").string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("storyline:"), std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(dir_ / "none.db"));
@@ -139,10 +139,10 @@ TEST_F(CliTest, MissingDatabaseIsARuntimeFailure) {
 
 TEST_F(CliTest, IngestTwiceAddsNothing) {
   WriteJsonl(dir_ / "in.jsonl", 50, 1);
-  RunResult first = Run("ingest -q --db " + db_ + " " + (dir_ / "in.jsonl").string());
+  RunResult first = RunCli("ingest -q --db " + db_ + " " + (dir_ / "in.jsonl").string());
   ASSERT_EQ(first.exit_code, 0) << first.out;
   EXPECT_EQ(Count(db_), 50);
-  RunResult second = Run("ingest --db " + db_ + " " + (dir_ / "in.jsonl").string());
+  RunResult second = RunCli("ingest --db " + db_ + " " + (dir_ / "in.jsonl").string());
   ASSERT_EQ(second.exit_code, 0) << second.out;
   EXPECT_NE(second.out.find("stored     0"), std::string::npos) << second.out;
   EXPECT_NE(second.out.find("identical  50"), std::string::npos) << second.out;
@@ -176,7 +176,7 @@ TEST_F(CliTest, BadInputIsReportedAndTheRestIngested) {
     deflateEnd(&zs);
     Write(in / "cut.txt.gz", gz.substr(0, gz.size() / 2));
   }
-  RunResult r = Run("ingest --db " + db_ + " " + in.string());
+  RunResult r = RunCli("ingest --db " + db_ + " " + in.string());
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(Count(db_), 3) << r.out;  // good.txt, jsonl lines 1 and 4
   // Each bad record is named with its file (and line).
@@ -189,8 +189,8 @@ TEST_F(CliTest, BadInputIsReportedAndTheRestIngested) {
 
 TEST_F(CliTest, NothingIngestableIsAFailure) {
   Write(dir_ / "junk.bin", std::string(1000, '\x01'));
-  EXPECT_EQ(Run("ingest -q --db " + db_ + " " + (dir_ / "junk.bin").string()).exit_code, 1);
-  EXPECT_EQ(Run("ingest -q --db " + db_ + " " + (dir_ / "missing.txt").string()).exit_code, 1);
+  EXPECT_EQ(RunCli("ingest -q --db " + db_ + " " + (dir_ / "junk.bin").string()).exit_code, 1);
+  EXPECT_EQ(RunCli("ingest -q --db " + db_ + " " + (dir_ / "missing.txt").string()).exit_code, 1);
 }
 
 // kill -9 in the middle of an ingest leaves a consistent database, and
@@ -200,7 +200,7 @@ TEST_F(CliTest, KillNineDuringIngestThenResume) {
   fs::path in = dir_ / "big.jsonl";
   WriteJsonl(in, 20000, 3);
   std::string reference = (dir_ / "ref.db").string();
-  ASSERT_EQ(Run("ingest -q --batch 100 --db " + reference + " " + in.string()).exit_code, 0);
+  ASSERT_EQ(RunCli("ingest -q --batch 100 --db " + reference + " " + in.string()).exit_code, 0);
   const std::set<std::string> want = Hashes(reference);
   ASSERT_EQ(want.size(), 20000u);
 
@@ -225,7 +225,7 @@ TEST_F(CliTest, KillNineDuringIngestThenResume) {
       EXPECT_LE(partial, 20000);
       EXPECT_EQ(partial % 100, 0) << "a batch was half-committed";
     }
-    RunResult again = Run("ingest -q --batch 100 --db " + db + " " + in.string());
+    RunResult again = RunCli("ingest -q --batch 100 --db " + db + " " + in.string());
     ASSERT_EQ(again.exit_code, 0) << again.out;
     EXPECT_EQ(Hashes(db), want) << "after kill at " << delay_ms << " ms";
   }
@@ -233,27 +233,27 @@ TEST_F(CliTest, KillNineDuringIngestThenResume) {
 
 TEST_F(CliTest, ArticlesListingFormats) {
   WriteJsonl(dir_ / "in.jsonl", 5, 2);
-  ASSERT_EQ(Run("ingest -q --db " + db_ + " " + (dir_ / "in.jsonl").string()).exit_code, 0);
-  RunResult table = Run("articles --db " + db_);
+  ASSERT_EQ(RunCli("ingest -q --db " + db_ + " " + (dir_ / "in.jsonl").string()).exit_code, 0);
+  RunResult table = RunCli("articles --db " + db_);
   EXPECT_EQ(table.exit_code, 0);
   EXPECT_NE(table.out.find("Report 3"), std::string::npos) << table.out;
-  RunResult jsonl = Run("articles --format jsonl --db " + db_, false);
+  RunResult jsonl = RunCli("articles --format jsonl --db " + db_, false);
   EXPECT_EQ(std::count(jsonl.out.begin(), jsonl.out.end(), '\n'), 5);
   EXPECT_NE(jsonl.out.find("\"published\":\"2021-03-"), std::string::npos) << jsonl.out;
-  RunResult csv = Run("articles --format csv --db " + db_, false);
+  RunResult csv = RunCli("articles --format csv --db " + db_, false);
   EXPECT_EQ(csv.out.rfind("id,hash,external_id,published", 0), 0u) << csv.out;
-  RunResult one = Run("articles a2 --sentences --db " + db_);
+  RunResult one = RunCli("articles a2 --sentences --db " + db_);
   EXPECT_EQ(one.exit_code, 0) << one.out;
   EXPECT_NE(one.out.find("[0] 0-"), std::string::npos) << one.out;
-  RunResult search = Run("articles --search harvest --format jsonl --db " + db_, false);
+  RunResult search = RunCli("articles --search harvest --format jsonl --db " + db_, false);
   EXPECT_EQ(search.exit_code, 0);
-  EXPECT_EQ(Run("articles nosuchid --db " + db_).exit_code, 1);
+  EXPECT_EQ(RunCli("articles nosuchid --db " + db_).exit_code, 1);
 }
 
 TEST_F(CliTest, StdinIsAnInput) {
   std::mt19937 rng(9);
   Write(dir_ / "a.txt", "Headline From Stdin\n\n" + SyntheticArticle(11, rng) + "\n");
-  RunResult r = Run("ingest -q --db " + db_ + " - < " + (dir_ / "a.txt").string());
+  RunResult r = RunCli("ingest -q --db " + db_ + " - < " + (dir_ / "a.txt").string());
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(Count(db_), 1);
 }

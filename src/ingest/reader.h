@@ -7,6 +7,21 @@
 // allows it (a malformed JSON line, an oversized record); a truncated
 // compressed stream or WARC ends the input with a DataLoss error.
 //
+// What each container yields:
+//   plain text / HTML file  one record; external_id = file stem; locator "".
+//                           An empty (or all-whitespace) file is an
+//                           InvalidData "empty file" error, a file of
+//                           control bytes an InvalidData "binary data, not
+//                           text" error.
+//   JSON Lines              one record per non-blank line; locator "line N".
+//   WARC                    one record per HTML `response` (2xx) and per
+//                           text/html or text/plain `resource`; other
+//                           records are skipped silently; external_id =
+//                           WARC-Record-ID as written (with its <>), url =
+//                           WARC-Target-URI, date = WARC-Date; locator
+//                           "record N (offset X)", X the offset of the
+//                           record in the decompressed stream.
+//
 // Thread-safety: a RecordReader is used by one thread at a time.
 #ifndef STORYLINE_INGEST_READER_H_
 #define STORYLINE_INGEST_READER_H_

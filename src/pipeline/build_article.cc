@@ -101,6 +101,17 @@ DatedValue ChooseDate(const std::vector<DateCandidate>& cands) {
   return DatedValue{best->date.ToIso(), best->source, conf};
 }
 
+// "review.example.com" from "https://www.review.example.com/a/b": the outlet
+// of last resort when neither the container nor the page names one.
+std::string HostOf(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return "";
+  url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#:"));
+  if (url.substr(0, 4) == "www.") url.remove_prefix(4);
+  return std::string(url);
+}
+
 std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
   std::string out;
   size_t n = 0;
@@ -150,6 +161,7 @@ Result<Article> BuildArticle(const ingest::RawRecord& rec, const PipelineOptions
     a.author = page->author;
     clean::TextCleanOptions copts = options.clean;
     copts.find_title = false;
+    copts.trim_short_lines = false;
     cleaned = clean::CleanTextPage(JoinParagraphs(page->paragraphs), copts);
     cleaned.title = page->title;
   } else {
@@ -179,7 +191,7 @@ Result<Article> BuildArticle(const ingest::RawRecord& rec, const PipelineOptions
     a.body += p;
     a.paragraphs.push_back(Span{begin, static_cast<uint32_t>(a.body.size())});
   }
-  if (a.body.size() < options.min_body_chars) {
+  if (a.paragraphs.empty() || a.body.size() < options.min_body_chars) {
     return InvalidDataError(rec.Name() + ": no article text found after cleaning (" +
                             std::to_string(a.body.size()) + " characters left)");
   }
@@ -198,6 +210,7 @@ Result<Article> BuildArticle(const ingest::RawRecord& rec, const PipelineOptions
     if (dl->date && dl->date->has_date()) dates.push_back({*dl->date, "text:dateline", 0.6f});
   }
   a.published = ChooseDate(dates);
+  if (a.outlet.empty()) a.outlet = HostOf(a.url);
 
   for (const Span& p : a.paragraphs) text::SplitSentences(p.In(a.body), p.begin, &a.sentences);
   a.content_hash = HashHex(a.title, a.body);
