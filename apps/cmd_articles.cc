@@ -156,7 +156,7 @@ int RunArticles(const GlobalFlags& global, const ArticlesFlags& f) {
     } else {
       table.AddRow({std::to_string(s.id), s.article.published.value.empty() ? "-" : s.article.published.value,
                     s.article.outlet, s.article.title,
-                    q.load_text ? std::to_string(s.article.sentences.size()) : "",
+                    std::to_string(s.sentence_count),
                     s.article.content_hash.substr(0, 12)});
     }
     return true;

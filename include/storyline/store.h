@@ -35,6 +35,7 @@ struct StoreOptions {
 struct StoredArticle {
   int64_t id = 0;              // stable row id
   std::string ingested_at;     // ISO 8601 UTC
+  size_t sentence_count = 0;   // filled even when the text is not loaded
   Article article;
 };
 

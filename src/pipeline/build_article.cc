@@ -205,12 +205,16 @@ Result<Article> BuildArticle(const ingest::RawRecord& rec, const PipelineOptions
     }
   }
   std::string_view first = a.paragraphs.front().In(a.body);
+  std::string dateline_agency;
   if (std::optional<meta::Dateline> dl = meta::FindDateline(first)) {
     a.dateline_place = dl->place;
+    dateline_agency = dl->agency;
     if (dl->date && dl->date->has_date()) dates.push_back({*dl->date, "text:dateline", 0.6f});
   }
   a.published = ChooseDate(dates);
+  // Outlet of last resort: the site's host, then the agency of the dateline.
   if (a.outlet.empty()) a.outlet = HostOf(a.url);
+  if (a.outlet.empty()) a.outlet = dateline_agency;
 
   for (const Span& p : a.paragraphs) text::SplitSentences(p.In(a.body), p.begin, &a.sentences);
   a.content_hash = HashHex(a.title, a.body);

@@ -121,7 +121,7 @@ const char* Text(sqlite3_stmt* s, int col) {
 constexpr char kArticleColumns[] =
     "a.id, a.content_hash, a.external_id, a.url, a.outlet, a.title, a.language, a.author, "
     "a.published, a.published_source, a.published_confidence, a.dateline_place, a.credits, "
-    "a.captions, a.input, a.record, a.format, a.ingested_at";
+    "a.captions, a.input, a.record, a.format, a.ingested_at, length(a.sentences) / 8";
 constexpr char kTextColumns[] = ", a.body, a.paragraphs, a.sentences";
 
 struct DbCloser {
@@ -451,10 +451,11 @@ class SqliteStore final : public Store {
     a.record = Text(s, 15);
     a.format = FormatFromName(Text(s, 16));
     r.ingested_at = Text(s, 17);
+    r.sentence_count = static_cast<size_t>(sqlite3_column_int64(s, 18));
     if (with_text) {
-      a.body = Text(s, 18);
-      a.paragraphs = UnpackSpans(sqlite3_column_blob(s, 19), sqlite3_column_bytes(s, 19));
-      a.sentences = UnpackSpans(sqlite3_column_blob(s, 20), sqlite3_column_bytes(s, 20));
+      a.body = Text(s, 19);
+      a.paragraphs = UnpackSpans(sqlite3_column_blob(s, 20), sqlite3_column_bytes(s, 20));
+      a.sentences = UnpackSpans(sqlite3_column_blob(s, 21), sqlite3_column_bytes(s, 21));
     }
     return r;
   }
