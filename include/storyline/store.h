@@ -24,6 +24,8 @@
 #include "storyline/article.h"
 #include "storyline/status.h"
 
+struct sqlite3;
+
 namespace storyline {
 
 struct StoreOptions {
@@ -101,6 +103,15 @@ class Store {
   virtual Status FinishRun(int64_t run_id, const IngestCounts& counts, bool completed) = 0;
   virtual Status LogReject(int64_t run_id, std::string_view input, std::string_view record,
                            std::string_view reason) = 0;
+
+  // For stages that keep their own tables (clusters, events, times): brings
+  // component `name` to the latest of its `migrations` (each applied once,
+  // in order, versions kept in schema_components) and returns the SQLite
+  // connection, owned by this Store and valid for its lifetime. The stage
+  // then reads and writes its tables with the helpers in
+  // src/store/sqlite_util.h, on this thread only.
+  virtual Result<sqlite3*> Component(std::string_view name,
+                                     const std::vector<std::string_view>& migrations) = 0;
 
   // Runs SQLite's integrity check and FTS consistency check; OK when sound.
   virtual Status CheckIntegrity() = 0;

@@ -69,6 +69,12 @@ CREATE TABLE ingest_rejects (
   reason TEXT NOT NULL
 );
 CREATE INDEX ingest_rejects_run ON ingest_rejects(run_id);
+
+-- Schema versions of the stages that keep their own tables (Store::Component).
+CREATE TABLE schema_components (
+  name    TEXT PRIMARY KEY,
+  version INTEGER NOT NULL
+);
 )sql",
   };
   return kMigrations;

@@ -13,10 +13,13 @@
 #include <nlohmann/json.hpp>
 
 #include "store/schema.h"
+#include "store/sqlite_util.h"
 #include "storyline/store.h"
 
 namespace storyline {
 namespace {
+
+using store::Stmt;
 
 std::string NowUtc() {
   std::time_t t = std::time(nullptr);
@@ -76,41 +79,6 @@ InputFormat FormatFromName(std::string_view n) {
   if (n == "warc") return InputFormat::kWarc;
   return InputFormat::kUnknown;
 }
-
-// Owns one prepared statement; resets it on scope exit of each use.
-class Stmt {
- public:
-  Stmt() = default;
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  ~Stmt() { sqlite3_finalize(stmt_); }
-
-  Status Prepare(sqlite3* db, std::string_view sql) {
-    sqlite3_finalize(stmt_);
-    stmt_ = nullptr;
-    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
-                           SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK) {
-      return InternalError(std::string("prepare failed: ") + sqlite3_errmsg(db));
-    }
-    return Status::Ok();
-  }
-  sqlite3_stmt* get() { return stmt_; }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  void Bind(int i, std::string_view s) {
-    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-  }
-  void BindBlob(int i, std::string_view s) {
-    sqlite3_bind_blob(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-  }
-  void Bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-  void Bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
 
 const char* Text(sqlite3_stmt* s, int col) {
   const unsigned char* t = sqlite3_column_text(s, col);
@@ -368,6 +336,41 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
+  Result<sqlite3*> Component(std::string_view name,
+                             const std::vector<std::string_view>& migrations) override {
+    Stmt get;
+    STORYLINE_RETURN_IF_ERROR(get.Prepare(db_, "SELECT version FROM schema_components WHERE name = ?1"));
+    get.Bind(1, name);
+    int have = 0;
+    int rc = sqlite3_step(get.get());
+    if (rc == SQLITE_ROW) have = sqlite3_column_int(get.get(), 0);
+    else if (rc != SQLITE_DONE) return Error("read component version");
+    if (have > static_cast<int>(migrations.size())) {
+      return InvalidDataError("the " + std::string(name) + " tables are newer (version " +
+                              std::to_string(have) + ") than this program supports; upgrade storyline");
+    }
+    for (int v = have; v < static_cast<int>(migrations.size()); ++v) {
+      STORYLINE_RETURN_IF_ERROR(Exec("SAVEPOINT component_migration"));
+      Status st = Exec(std::string(migrations[v]));
+      if (st.ok()) {
+        Stmt put;
+        st = put.Prepare(db_, "INSERT INTO schema_components(name, version) VALUES (?1, ?2) "
+                              "ON CONFLICT(name) DO UPDATE SET version = excluded.version");
+        if (st.ok()) {
+          put.Bind(1, name);
+          put.Bind(2, int64_t{v + 1});
+          if (sqlite3_step(put.get()) != SQLITE_DONE) st = Error("record component version");
+        }
+      }
+      if (!st.ok()) {
+        (void)Exec("ROLLBACK TO component_migration; RELEASE component_migration");
+        return st.WithContext(std::string(name) + " schema migration " + std::to_string(v + 1));
+      }
+      STORYLINE_RETURN_IF_ERROR(Exec("RELEASE component_migration"));
+    }
+    return db_;
+  }
+
   Status CheckIntegrity() override {
     Stmt s;
     STORYLINE_RETURN_IF_ERROR(s.Prepare(db_, "PRAGMA integrity_check"));
@@ -385,26 +388,8 @@ class SqliteStore final : public Store {
   }
 
  private:
-  Status Exec(const std::string& sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string m = err != nullptr ? err : sqlite3_errmsg(db_);
-      sqlite3_free(err);
-      return IoError("sqlite: " + m);
-    }
-    return Status::Ok();
-  }
-
-  Status Error(std::string_view what) {
-    int code = sqlite3_errcode(db_);
-    std::string m = std::string(what) + ": " + sqlite3_errmsg(db_);
-    if (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY ||
-        code == SQLITE_BUSY || code == SQLITE_CANTOPEN) {
-      return IoError(m);
-    }
-    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) return DataLossError(m);
-    return InternalError(m);
-  }
+  Status Exec(const std::string& sql) { return store::Exec(db_, sql); }
+  Status Error(std::string_view what) { return store::SqliteError(db_, what); }
 
   Status ReadVersion() {
     Stmt s;

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "store/schema.h"
+#include "store/sqlite_util.h"
 #include "storyline/store.h"
 
 namespace storyline {
@@ -167,6 +168,41 @@ TEST_F(StoreTest, ReadOnlyOpenOfMissingFileIsNotFound) {
   auto store = Store::Open((dir_ / "missing.db").string(), ro);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace storyline
+
+namespace storyline {
+namespace {
+
+TEST(StoreComponentTest, MigrationsApplyOnceAndInOrder) {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("storyline_component_" + std::to_string(::getpid()) + ".db")).string();
+  std::filesystem::remove(path);
+  std::vector<std::string_view> v1 = {"CREATE TABLE widgets(id INTEGER PRIMARY KEY, name TEXT)"};
+  std::vector<std::string_view> v2 = {v1[0], "ALTER TABLE widgets ADD COLUMN size INTEGER"};
+  {
+    auto store = *Store::Open(path);
+    auto db = store->Component("widgets", v1);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE(store::Exec(*db, "INSERT INTO widgets(name) VALUES ('a')").ok());
+    ASSERT_TRUE(store->Component("widgets", v1).ok());  // again: nothing to do
+  }
+  {
+    auto store = *Store::Open(path);
+    auto db = store->Component("widgets", v2);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    EXPECT_TRUE(store::Exec(*db, "UPDATE widgets SET size = 3").ok());
+    // An older program meets newer tables: a clear error, nothing touched.
+    auto old = store->Component("widgets", v1);
+    EXPECT_FALSE(old.ok());
+    // A failing migration leaves the version where it was.
+    std::vector<std::string_view> bad = {v2[0], v2[1], "CREATE TABLE widgets(x)"};
+    EXPECT_FALSE(store->Component("widgets", bad).ok());
+    EXPECT_TRUE(store->Component("widgets", v2).ok());
+  }
+  std::filesystem::remove(path);
 }
 
 }  // namespace
