@@ -36,6 +36,8 @@
 // itemprop attributes and JSON-LD (nlohmann-json; @graph and arrays).
 #include "html/extract.h"
 
+#include "common/embedded_data.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -187,45 +189,55 @@ void ClassAndId(const Document& doc, uint32_t i, std::string* out) {
   for (char c : id) out->push_back((c >= 'A' && c <= 'Z') ? c + 32 : c);
 }
 
-// Class/id words, as substrings (long, specific) or as whole tokens split at
-// space, '-' and '_' (short, ambiguous).
-constexpr std::string_view kNegativeSubstrings[] = {
-    "comment", "disqus", "share", "sharing", "social", "related", "sidebar",
-    "newsletter", "subscri", "promo", "sponsor", "advert", "breadcrumb",
-    "pagination", "pager", "popup", "modal", "cookie", "consent", "gdpr",
-    "footer", "masthead", "navbar", "navigation", "menu", "recommend",
-    "outbrain", "taboola", "trending", "most-popular", "mostpopular",
-    "read-more", "readmore", "more-stories", "more-from", "signup", "sign-up",
-    "login", "paywall", "banner", "byline", "author-info", "author-bio",
-    "authorbio", "bio-box", "tag-list", "taglist", "article-tags", "post-tags",
-    "entry-tags", "toolbar", "widget", "caption", "credit", "skip-link",
-    "jump-link", "print-only", "visually-hidden", "sr-only", "screen-reader",
-    "hidden-text", "offscreen", "meta-data", "post-meta", "entry-meta",
-    "article-meta", "dateline", "timestamp", "video-player", "gallery",
-    "slideshow", "carousel", "rating", "reactions", "feedback", "donate"};
-constexpr std::string_view kNegativeTokens[] = {
-    "ad", "ads", "adv", "dfp", "nav", "tags", "tag",
-    "print", "utility", "tools", "links", "meta", "nocontent", "extra",
-    "aside", "rail", "share", "moat", "teaser", "teasers", "card", "cards",
-    "headline", "kicker", "author", "date", "published", "updated"};
-// Embedded posts (tweets, Instagram) quoted by the article: part of it.
-constexpr std::string_view kEmbedSubstrings[] = {"embed", "tweet", "instagram-media"};
-// Whole class names that hide an element ("field-label-hidden" does not).
-constexpr std::string_view kHiddenClasses[] = {
-    "hidden", "hide", "d-none", "display-none", "invisible", "is-hidden"};
-constexpr std::string_view kPositiveSubstrings[] = {
-    "article-body", "articlebody", "article__body", "article-content",
-    "articlecontent", "article__content", "story-body", "storybody",
-    "story-content", "storycontent", "story__body", "entry-content",
-    "post-content", "postcontent", "post-body", "postbody", "post__content",
-    "body-text", "bodytext", "main-content", "article-text", "articletext",
-    "story-text", "content-body", "field-body", "text-body", "rich-text",
-    "richtext", "article_body", "story_body", "entry_content", "post_content"};
-constexpr std::string_view kPositiveTokens[] = {
-    "article", "content", "story", "entry", "post", "body", "text", "main"};
+// Word lists from data/html/*.txt, compiled once. Views point into the
+// embedded data and live for the whole program.
+struct WordLists {
+  std::vector<std::string_view> negative_substrings, negative_tokens, embed_substrings,
+      hidden_classes, positive_substrings, positive_tokens, furniture_phrases;
+  std::vector<std::string> dateline_prefixes;  // "by_" in the file is "by "
+};
 
-template <size_t N>
-bool AnySubstring(std::string_view s, const std::string_view (&words)[N]) {
+const WordLists& Lists() {
+  static const WordLists* lists = [] {
+    auto* l = new WordLists;
+    auto load = [](std::string_view file, std::initializer_list<
+                   std::pair<std::string_view, std::vector<std::string_view>*>> kinds) {
+      for (std::string_view line : data::Lines(file)) {
+        size_t sp = line.find(' ');
+        if (sp == std::string_view::npos) continue;
+        std::string_view kind = line.substr(0, sp), word = line.substr(sp + 1);
+        for (const auto& [name, target] : kinds) {
+          if (kind == name) target->push_back(word);
+        }
+      }
+    };
+    load("html/class_hints.txt", {{"negative-substring", &l->negative_substrings},
+                                  {"negative-token", &l->negative_tokens},
+                                  {"embed-substring", &l->embed_substrings},
+                                  {"hidden-class", &l->hidden_classes},
+                                  {"positive-substring", &l->positive_substrings},
+                                  {"positive-token", &l->positive_tokens}});
+    std::vector<std::string_view> prefixes;
+    load("html/furniture.txt", {{"phrase", &l->furniture_phrases}, {"dateline-prefix", &prefixes}});
+    for (std::string_view p : prefixes) {
+      std::string word(p);
+      if (!word.empty() && word.back() == '_') word.back() = ' ';
+      l->dateline_prefixes.push_back(std::move(word));
+    }
+    return l;
+  }();
+  return *lists;
+}
+
+
+// Embedded posts (tweets, Instagram) quoted by the article: part of it.
+
+// Whole class names that hide an element ("field-label-hidden" does not).
+
+
+
+
+bool AnySubstring(std::string_view s, const std::vector<std::string_view>& words) {
   for (std::string_view w : words) {
     if (s.find(w) != std::string_view::npos) return true;
   }
@@ -234,8 +246,7 @@ bool AnySubstring(std::string_view s, const std::string_view (&words)[N]) {
 
 // Does a token of `s` (split at space, and also at '-' and '_' when
 // `split_words`) equal one of `words`?
-template <size_t N>
-bool AnyToken(std::string_view s, const std::string_view (&words)[N], bool split_words = true) {
+bool AnyToken(std::string_view s, const std::vector<std::string_view>& words, bool split_words = true) {
   auto sep = [split_words](char c) { return c == ' ' || (split_words && (c == '-' || c == '_')); };
   size_t i = 0;
   while (i < s.size()) {
@@ -264,12 +275,12 @@ uint8_t ClassHint(const Document& doc, uint32_t i, std::string* scratch) {
   }
   ClassAndId(doc, i, scratch);
   if (scratch->size() <= 1) return hint;
-  if (AnySubstring(*scratch, kPositiveSubstrings)) hint |= kHintPositive;
-  if (AnyToken(*scratch, kHiddenClasses, /*split_words=*/false)) {
+  if (AnySubstring(*scratch, Lists().positive_substrings)) hint |= kHintPositive;
+  if (AnyToken(*scratch, Lists().hidden_classes, /*split_words=*/false)) {
     hint |= kHintNegative;
-  } else if ((AnySubstring(*scratch, kNegativeSubstrings) ||
-              AnyToken(*scratch, kNegativeTokens)) &&
-             !AnySubstring(*scratch, kEmbedSubstrings)) {
+  } else if ((AnySubstring(*scratch, Lists().negative_substrings) ||
+              AnyToken(*scratch, Lists().negative_tokens)) &&
+             !AnySubstring(*scratch, Lists().embed_substrings)) {
     hint |= kHintNegative;
   }
   return hint;
@@ -302,21 +313,15 @@ bool IsHidden(const Document& doc, uint32_t i) {
 // headings of related-content boxes. English-centred, matched on ASCII
 // lower case; only lines shorter than kMaxFurnitureChars are tested.
 constexpr size_t kMaxFurnitureChars = 160;
-constexpr std::string_view kFurniturePhrases[] = {
-    "newsletter", "subscribe", "subscribing", "sign up", "signup", "cookies",
-    "all rights reserved", "copyright", "\xC2\xA9", "you may also like", "related stories",
-    "related news", "related articles", "related coverage", "read more", "trending",
-    "share this", "share your thoughts", "tell us what you think", "follow us",
-    "click here", "affiliate", "advertisement", "sponsored"};
-constexpr std::string_view kDatelinePrefixes[] = {
-    "posted", "published", "updated", "last updated", "written by", "by ", "created"};
+
+
 constexpr std::string_view kMonths[] = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
 bool IsFurnitureLine(std::string_view text) {
   if (text.size() > kMaxFurnitureChars) return false;
   std::string lower = AsciiLower(text);
-  for (std::string_view p : kFurniturePhrases) {
+  for (std::string_view p : Lists().furniture_phrases) {
     if (lower.find(p) != std::string::npos) return true;
   }
   if (lower == "comments" || lower == "comment") return true;
@@ -327,7 +332,7 @@ bool IsFurnitureLine(std::string_view text) {
     digits += c >= '0' && c <= '9';
   }
   if (words > 12 || digits == 0) return false;
-  for (std::string_view p : kDatelinePrefixes) {
+  for (std::string_view p : Lists().dateline_prefixes) {
     if (lower.rfind(p, 0) == 0) return true;
   }
   if (words > 6) return false;
