@@ -229,9 +229,15 @@ Result<bool> Extract(const Doc& doc, RawRecord* rec) {
 
 class JsonlReader final : public ReaderBase {
  public:
-  using ReaderBase::ReaderBase;
+
+  // doc_mode: the input is a JSON document (an array of article objects, or
+  // objects spread over several lines) rather than one object per line.
+  JsonlReader(std::unique_ptr<BufferedInput> in, std::string name, const ReadOptions& options,
+              bool doc_mode)
+      : ReaderBase(std::move(in), std::move(name), options), doc_mode_(doc_mode) {}
 
   Result<bool> Next(RawRecord* rec) override {
+    if (doc_mode_) return NextInDocument(rec);
     while (!done_) {
       std::string_view line;
       uint64_t skipped = 0;
@@ -281,16 +287,129 @@ class JsonlReader final : public ReaderBase {
     }
   }
 
+  // Document mode. A streaming scanner splits the top level into values,
+  // tracking strings, escapes and brace depth across buffer refills, so the
+  // document is never held whole: only the current object is, up to
+  // max_record_bytes (a larger one is scanned through and reported). Each
+  // object then goes through ParseLine like a JSON line. Top-level '[', ']'
+  // and ',' are structure; anything else at the top level ends the input
+  // with an error, since resynchronising inside unknown JSON is guesswork.
+  Result<bool> NextInDocument(RawRecord* rec) {
+    constexpr size_t kChunk = 1 << 16;
+    while (!done_) {
+      Begin(rec, InputFormat::kJsonl);
+      Result<std::string_view> chunk = in_->Peek(kChunk);
+      if (!chunk.ok()) return EndWith(chunk.status(), *rec);
+      if (chunk->empty()) {
+        done_ = true;
+        if (in_object_) {
+          rec->locator = "element " + std::to_string(element_no_) + " (line " + std::to_string(start_line_) + ")";
+          return DataLossError(rec->Name() + ": JSON document ends inside this object (truncated?)");
+        }
+        return false;
+      }
+      size_t i = 0;
+      bool complete = false;
+      for (; i < chunk->size() && !complete; ++i) {
+        char c = (*chunk)[i];
+        if (c == '\n') ++doc_line_;
+        if (!in_object_) {
+          if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '[' || c == ']') continue;
+          if (c == '{') {
+            in_object_ = true;
+            depth_ = 0;
+            in_string_ = escape_ = too_long_ = false;
+            object_.clear();
+            ++element_no_;
+            start_line_ = doc_line_;
+          } else {
+            ++i;
+            (void)in_->Skip(i);
+            rec->locator = "line " + std::to_string(doc_line_);
+            return EndWith(InvalidDataError(rec->Name() + ": expected a JSON object or array of objects, found '" +
+                                            std::string(1, c) + "'"),
+                           *rec);
+          }
+        }
+        if (in_string_) {
+          if (escape_) escape_ = false;
+          else if (c == '\\') escape_ = true;
+          else if (c == '"') in_string_ = false;
+        } else if (c == '"') {
+          in_string_ = true;
+        } else if (c == '{' || c == '[') {
+          ++depth_;
+        } else if (c == '}' || c == ']') {
+          if (--depth_ == 0) complete = true;
+        }
+        if (!too_long_) {
+          if (object_.size() >= options_.max_record_bytes) {
+            too_long_ = true;
+            object_.clear();
+            object_.shrink_to_fit();
+          } else {
+            object_.push_back(c);
+          }
+        }
+      }
+      (void)in_->Skip(i);
+      if (!complete) continue;
+      in_object_ = false;
+      rec->locator = "element " + std::to_string(element_no_) + " (line " + std::to_string(start_line_) + ")";
+      if (too_long_) {
+        return ResourceExhaustedError(rec->Name() + ": object exceeds max_record_bytes (" +
+                                      std::to_string(options_.max_record_bytes) + "); skipped");
+      }
+      return ParseLine(object_, rec);
+    }
+    return false;
+  }
+
+  bool doc_mode_ = false;
   uint64_t line_no_ = 0;
   simdjson::dom::parser fast_;  // reuses its buffers across lines
   Json doc_;
+  // Document mode state.
+  std::string object_;
+  bool in_object_ = false, in_string_ = false, escape_ = false, too_long_ = false;
+  int depth_ = 0;
+  uint64_t element_no_ = 0, doc_line_ = 1, start_line_ = 1;
 };
+
+// True when the input is a JSON document rather than JSON Lines: it opens
+// with '[', or its first object does not close on its first line.
+bool IsJsonDocument(std::string_view head) {
+  size_t i = 0;
+  while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
+  if (i < head.size() && head[i] == '[') return true;
+  int depth = 0;
+  bool in_string = false, escape = false;
+  for (; i < head.size(); ++i) {
+    char c = head[i];
+    if (in_string) {
+      if (escape) escape = false;
+      else if (c == '\\') escape = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      if (--depth == 0) return false;
+    } else if (c == '\n') {
+      return depth > 0;
+    }
+  }
+  return false;  // a first line longer than the sniffed head: JSON Lines
+}
 
 }  // namespace
 
 std::unique_ptr<RecordReader> NewJsonlReader(std::unique_ptr<BufferedInput> in,
                                              std::string name, const ReadOptions& options) {
-  return std::make_unique<JsonlReader>(std::move(in), std::move(name), options);
+  bool doc_mode = false;
+  if (Result<std::string_view> head = in->Peek(1 << 16); head.ok()) doc_mode = IsJsonDocument(*head);
+  return std::make_unique<JsonlReader>(std::move(in), std::move(name), options, doc_mode);
 }
 
 }  // namespace storyline::ingest

@@ -240,3 +240,70 @@ TEST(JsonlReader, InvalidUtf8InsideStringIsReportedNotFatal) {
 
 }  // namespace
 }  // namespace storyline::ingest
+
+namespace storyline::ingest {
+namespace {
+
+testing::Drained ReadDoc(const std::string& data, ReadOptions options = {}) {
+  auto reader = OpenMemory(data, "export.json", options);
+  return testing::Drain(*reader);
+}
+
+TEST(JsonDocument, ArrayOfPrettyPrintedObjects) {
+  std::string data = R"([
+  {
+    "id": "x1",
+    "title": "Ferry Service Resumes",
+    "text": "Boats ran again on Monday {after} a week of storms, the operator said.",
+    "nested": {"a": [1, 2, {"b": "}"}]}
+  },
+  {"id": "x2", "text": "A second \"quoted\" article with a brace \\ and ] inside."}
+]
+)";
+  testing::Drained d = ReadDoc(data);
+  ASSERT_TRUE(d.errors.empty()) << d.errors[0].ToString();
+  ASSERT_EQ(d.records.size(), 2u);
+  EXPECT_EQ(d.records[0].external_id, "x1");
+  EXPECT_EQ(d.records[0].locator, "element 1 (line 2)");
+  EXPECT_EQ(d.records[0].title, "Ferry Service Resumes");
+  EXPECT_EQ(d.records[1].external_id, "x2");
+  EXPECT_EQ(d.records[1].content, "A second \"quoted\" article with a brace \\ and ] inside.");
+}
+
+TEST(JsonDocument, ConcatenatedPrettyObjectsAreNotJsonLines) {
+  std::string data = "{\n  \"id\": 1,\n  \"text\": \"One.\"\n}\n{\n  \"id\": 2,\n  \"text\": \"Two.\"\n}\n";
+  testing::Drained d = ReadDoc(data);
+  ASSERT_TRUE(d.errors.empty()) << d.errors[0].ToString();
+  ASSERT_EQ(d.records.size(), 2u);
+  EXPECT_EQ(d.records[1].content, "Two.");
+  EXPECT_EQ(d.records[1].locator, "element 2 (line 5)");
+}
+
+TEST(JsonDocument, BadElementIsNamedAndTheRestRead) {
+  std::string big(5000, 'x');
+  std::string data = "[{\"id\": 1, \"text\": \"" + big + "\"}, {\"id\": 2, \"text\": true}, {\"id\": 3, \"text\": \"Three.\"}]";
+  ReadOptions o;
+  o.max_record_bytes = 1000;
+  testing::Drained d = ReadDoc(data, o);
+  ASSERT_EQ(d.records.size(), 1u);
+  EXPECT_EQ(d.records[0].external_id, "3");
+  ASSERT_EQ(d.errors.size(), 2u);
+  EXPECT_NE(d.errors[0].message().find("element 1"), std::string::npos) << d.errors[0].message();
+  EXPECT_NE(d.errors[0].message().find("exceeds max_record_bytes"), std::string::npos);
+  EXPECT_NE(d.errors[1].message().find("element 2"), std::string::npos) << d.errors[1].message();
+}
+
+TEST(JsonDocument, TruncatedDocumentAndTopLevelJunk) {
+  testing::Drained cut = ReadDoc("[{\"id\": 1, \"text\": \"One.\"}, {\"id\": 2, \"text\": \"Tw");
+  ASSERT_EQ(cut.records.size(), 1u);
+  ASSERT_EQ(cut.errors.size(), 1u);
+  EXPECT_EQ(cut.errors[0].code(), StatusCode::kDataLoss);
+  EXPECT_NE(cut.errors[0].message().find("truncated"), std::string::npos);
+  testing::Drained junk = ReadDoc("[\"just\", \"strings\"]");
+  EXPECT_TRUE(junk.records.empty());
+  ASSERT_EQ(junk.errors.size(), 1u);
+  EXPECT_NE(junk.errors[0].message().find("expected a JSON object"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace storyline::ingest

@@ -62,9 +62,14 @@ InputFormat DetectFormat(std::string_view head, std::string_view path) {
   std::string_view s = SkipBomAndSpace(head);
   if (s.starts_with("WARC/1.0") || s.starts_with("WARC/1.1")) return InputFormat::kWarc;
   if (!s.empty() && s.front() == '{') return InputFormat::kJsonl;
+  // A JSON array of article objects is read by the same reader.
+  if (!s.empty() && s.front() == '[') {
+    std::string_view rest = SkipBomAndSpace(s.substr(1));
+    if (rest.empty() || rest.front() == '{') return InputFormat::kJsonl;
+  }
   std::string ext = FormatExtension(path);
   if (ext == "warc") return InputFormat::kWarc;
-  if (ext == "jsonl" || ext == "ndjson" || ext == "jl") return InputFormat::kJsonl;
+  if (ext == "jsonl" || ext == "ndjson" || ext == "jl" || ext == "json") return InputFormat::kJsonl;
   if (ext == "html" || ext == "htm" || ext == "xhtml") return InputFormat::kHtml;
   if (LooksLikeHtml(head)) return InputFormat::kHtml;
   return InputFormat::kText;
