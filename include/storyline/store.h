@@ -44,7 +44,8 @@ struct StoredArticle {
 enum class PutOutcome {
   kStored,     // a new article
   kIdentical,  // an article with the same content hash was already stored
-  kMerged,     // already stored; metadata it lacked (date, URL, outlet) was added
+  kMerged,     // already stored; metadata it lacked (URL, outlet) or a better-evidenced
+               // publication date (higher confidence) was added
 };
 
 struct PutResult {

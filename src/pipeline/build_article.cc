@@ -112,6 +112,14 @@ std::string HostOf(std::string_view url) {
   return std::string(url);
 }
 
+// Feeds write "unknown" or "n/a" where they have no value; that is no value.
+bool IsPlaceholder(std::string_view v) {
+  std::string lower;
+  for (char c : v) lower.push_back((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  return lower == "unknown" || lower == "n/a" || lower == "na" || lower == "none" ||
+         lower == "null" || lower == "-" || lower == "?";
+}
+
 std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
   std::string out;
   size_t n = 0;
@@ -129,11 +137,11 @@ std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
 Result<Article> BuildArticle(const ingest::RawRecord& rec, const PipelineOptions& options) {
   Article a;
   a.external_id = rec.external_id;
+  a.outlet = IsPlaceholder(rec.outlet) ? std::string() : rec.outlet;
   a.input = rec.input;
   a.record = rec.locator;
   a.format = rec.container;
   a.url = rec.url;
-  a.outlet = rec.outlet;
 
   std::string charset = rec.charset;
   if (rec.is_html && charset.empty()) charset = html::SniffHtmlCharset(rec.content);

@@ -80,3 +80,17 @@ TEST(BuildArticleTest, OutletFallsBackToUrlHost) {
 
 }  // namespace
 }  // namespace storyline
+
+namespace storyline {
+namespace {
+
+TEST(BuildArticleTest, PlaceholderOutletIsNoOutlet) {
+  ingest::RawRecord r = TextRecord("Headline Here\n\nThe port reopened on Monday after the storm, officials said.\n");
+  r.outlet = "unknown";
+  Result<Article> a = BuildArticle(r, PipelineOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->outlet, "");
+}
+
+}  // namespace
+}  // namespace storyline

@@ -129,12 +129,13 @@ class SqliteStore final : public Store {
         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)
         ON CONFLICT(content_hash) DO NOTHING)sql"));
       STORYLINE_RETURN_IF_ERROR(find_hash_.Prepare(
-          db_, "SELECT id, published, url, outlet, external_id FROM articles WHERE content_hash = ?1"));
+          db_, "SELECT id, published, url, outlet, external_id, published_confidence FROM articles "
+          "WHERE content_hash = ?1"));
       STORYLINE_RETURN_IF_ERROR(merge_.Prepare(db_, R"sql(
         UPDATE articles SET
-          published = CASE WHEN published = '' THEN ?2 ELSE published END,
-          published_source = CASE WHEN published = '' THEN ?3 ELSE published_source END,
-          published_confidence = CASE WHEN published = '' THEN ?4 ELSE published_confidence END,
+          published_source = CASE WHEN ?2 != '' AND published_confidence < ?4 THEN ?3 ELSE published_source END,
+          published = CASE WHEN ?2 != '' AND published_confidence < ?4 THEN ?2 ELSE published END,
+          published_confidence = CASE WHEN ?2 != '' AND published_confidence < ?4 THEN ?4 ELSE published_confidence END,
           url = CASE WHEN url = '' THEN ?5 ELSE url END,
           outlet = CASE WHEN outlet = '' THEN ?6 ELSE outlet END
         WHERE id = ?1)sql"));
@@ -188,7 +189,7 @@ class SqliteStore final : public Store {
       return Error("look up existing article");
     }
     PutResult r{sqlite3_column_int64(f.get(), 0), PutOutcome::kIdentical};
-    bool lacks = (std::strlen(Text(f.get(), 1)) == 0 && !a.published.empty()) ||
+    bool lacks = (!a.published.empty() && sqlite3_column_double(f.get(), 5) < a.published.confidence) ||
                  (std::strlen(Text(f.get(), 2)) == 0 && !a.url.empty()) ||
                  (std::strlen(Text(f.get(), 3)) == 0 && !a.outlet.empty());
     f.Reset();

@@ -207,3 +207,36 @@ TEST(StoreComponentTest, MigrationsApplyOnceAndInOrder) {
 
 }  // namespace
 }  // namespace storyline
+
+namespace storyline {
+namespace {
+
+// Bug: an article first stored from a bare page with a year-less dateline
+// date kept "XXXX-05-28" when the same text came again from a feed that
+// gave the full date.
+TEST(StoreMergeTest, BetterEvidencedDateReplacesAWeakerOne) {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("storyline_merge_" + std::to_string(::getpid()) + ".db")).string();
+  std::filesystem::remove(path);
+  auto store = *Store::Open(path);
+  Article a;
+  a.content_hash = "abcdefabcdefabcdef01";
+  a.title = "T";
+  a.body = "Body text. More body text.";
+  a.paragraphs = {Span{0, static_cast<uint32_t>(a.body.size())}};
+  a.published = {"XXXX-05-28", "text:dateline", 0.5f};
+  ASSERT_EQ(store->Put(a)->outcome, PutOutcome::kStored);
+  a.published = {"2013-05-28", "jsonl:date", 0.95f};
+  ASSERT_EQ(store->Put(a)->outcome, PutOutcome::kMerged);
+  a.published = {"2013-05-27", "text:stamp", 0.8f};  // weaker: ignored
+  ASSERT_EQ(store->Put(a)->outcome, PutOutcome::kIdentical);
+  auto got = *store->Get("abcdefabcdef");
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->article.published.value, "2013-05-28");
+  EXPECT_EQ(got->article.published.source, "jsonl:date");
+  EXPECT_FLOAT_EQ(got->article.published.confidence, 0.95f);
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace storyline
