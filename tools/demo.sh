@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
-cmake --preset release -DSTORYLINE_BUILD_TESTS=OFF -DSTORYLINE_BUILD_BENCH=OFF >/dev/null
+cmake --preset release >/dev/null
 cmake --build --preset release --target storyline_cli -- -j"$(nproc)" | tail -n 1
 bin=build/release/apps/storyline
 echo
