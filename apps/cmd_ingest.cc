@@ -1,6 +1,8 @@
 // storyline ingest PATH...
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 
 #include "commands.h"
@@ -10,6 +12,15 @@
 
 namespace storyline::cli {
 namespace {
+
+// Set by SIGINT/SIGTERM: the ingest stops after the current record and
+// commits what it has; a second signal kills the process as usual.
+std::atomic<bool> g_stop{false};
+
+extern "C" void OnStopSignal(int sig) {
+  g_stop.store(true);
+  std::signal(sig, SIG_DFL);
+}
 
 struct IngestFlags {
   std::vector<std::string> paths;
@@ -58,7 +69,12 @@ int RunIngest(const GlobalFlags& global, const IngestFlags& flags, const std::st
       std::fflush(stderr);
     };
   }
+  options.cancel = &g_stop;
+  std::signal(SIGINT, OnStopSignal);
+  std::signal(SIGTERM, OnStopSignal);
   Result<IngestReport> report = Ingest(flags.paths, **store, options, callbacks);
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
   if (tty) std::fputs("\r\033[K", stderr);
   if (!report.ok()) return ReportError(report.status());
   if (hidden > 0) {
@@ -79,6 +95,11 @@ int RunIngest(const GlobalFlags& global, const IngestFlags& flags, const std::st
     for (const auto& [reason, n] : report->reject_reasons) {
       std::printf("    %-40s %s\n", reason.c_str(), Grouped(n).c_str());
     }
+  }
+  if (report->interrupted) {
+    std::fprintf(stderr, "storyline: interrupted; what was read is stored. Run the same command "
+                 "again to finish (stored articles are recognised and skipped).\n");
+    return kExitFailure;
   }
   // Nothing usable at all is a failure, not a silent empty result.
   if (c.read > 0 && c.stored + c.identical == 0) {

@@ -10,6 +10,7 @@
 #ifndef STORYLINE_PIPELINE_H_
 #define STORYLINE_PIPELINE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -42,6 +43,9 @@ struct IngestOptions {
   PipelineOptions pipeline;
   int64_t batch_size = 256;        // articles per transaction
   std::string command;             // recorded in ingest_runs
+  // When set and it becomes true (e.g. from a SIGINT handler), Ingest stops
+  // after the current record, commits what it has, and reports interrupted.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct IngestProgress {
@@ -58,6 +62,7 @@ struct IngestReport {
   std::map<std::string, int64_t> reject_reasons;
   double seconds = 0;
   int64_t run_id = 0;
+  bool interrupted = false;  // stopped through IngestOptions::cancel
 };
 
 // Callbacks: `on_reject` gets one message per rejected record ("input:

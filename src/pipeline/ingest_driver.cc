@@ -89,7 +89,11 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, Store& store,
   };
 
   ingest::RawRecord rec;
+  auto cancelled = [&] {
+    return options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed);
+  };
   for (const std::string& file : files) {
+    if (cancelled()) break;
     progress.current_input = file;
     Result<std::unique_ptr<ingest::RecordReader>> reader =
         ingest::OpenInput(file, options.pipeline.read);
@@ -99,7 +103,7 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, Store& store,
       ++progress.files_done;
       continue;
     }
-    for (;;) {
+    while (!cancelled()) {
       Result<bool> more = (*reader)->Next(&rec);
       if (!more.ok()) {
         ++counts.read;
@@ -127,8 +131,9 @@ Result<IngestReport> Ingest(const std::vector<std::string>& paths, Store& store,
     }
     ++progress.files_done;
   }
+  report.interrupted = cancelled();
   STORYLINE_RETURN_IF_ERROR(store.Commit());
-  STORYLINE_RETURN_IF_ERROR(store.FinishRun(report.run_id, counts, /*completed=*/true));
+  STORYLINE_RETURN_IF_ERROR(store.FinishRun(report.run_id, counts, !report.interrupted));
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   maybe_progress(true);
   return report;
