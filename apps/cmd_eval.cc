@@ -101,6 +101,9 @@ void RegisterEval(CLI::App& app, GlobalFlags& global, int& exit_code) {
   cmd->add_flag("--gumbo", ex->gumbo, "Parse with gumbo (reference parser)");
   cmd->add_flag("--raw", ex->raw, "Score the HTML extractor alone, without text cleaning");
   cmd->callback([&exit_code, ex]() { exit_code = RunEvalExtract(*ex); });
+
+  RegisterEvalCluster(*eval, global, exit_code);
+  RegisterEvalTime(*eval, global, exit_code);
 }
 
 }  // namespace storyline::cli

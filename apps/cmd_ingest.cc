@@ -8,7 +8,10 @@
 #include "commands.h"
 #include "output.h"
 #include "storyline/pipeline.h"
+#include "cluster/cluster_store.h"
+#include "extract/quantities.h"
 #include "storyline/store.h"
+#include "time/annotate.h"
 
 namespace storyline::cli {
 namespace {
@@ -29,6 +32,7 @@ struct IngestFlags {
   int64_t batch = 256;
   bool quiet = false;
   bool gumbo = false;
+  bool no_annotate = false;
   int max_errors_shown = 20;
 };
 
@@ -101,6 +105,28 @@ int RunIngest(const GlobalFlags& global, const IngestFlags& flags, const std::st
                  "again to finish (stored articles are recognised and skipped).\n");
     return kExitFailure;
   }
+  // The stages over stored articles: time expressions, tracked quantities,
+  // then duplicates, events and stories, each for every article it has not
+  // seen yet (so a re-run after an interruption catches up).
+  if (!flags.no_annotate) {
+    Result<time::AnnotateReport> times = time::AnnotatePending(**store);
+    if (!times.ok()) return ReportError(times.status());
+    Result<extract::QuantityReport> quantities = extract::AnnotateQuantitiesPending(**store);
+    if (!quantities.ok()) return ReportError(quantities.status());
+    if (!flags.quiet && times->articles > 0) {
+      std::printf("  times      %s expressions (%s resolved) in %s articles\n",
+                  Grouped(times->expressions).c_str(), Grouped(times->resolved).c_str(),
+                  Grouped(times->articles).c_str());
+      std::printf("  quantities %s figures\n", Grouped(quantities->quantities).c_str());
+    }
+    Result<cluster::ClusterRunReport> clusters = cluster::ClusterPending(**store);
+    if (!clusters.ok()) return ReportError(clusters.status());
+    if (!flags.quiet && clusters->articles > 0) {
+      std::printf("  clustered  %s articles: %s new events, %s new stories, %s near-duplicates\n",
+                  Grouped(clusters->articles).c_str(), Grouped(clusters->new_events).c_str(),
+                  Grouped(clusters->new_stories).c_str(), Grouped(clusters->duplicates).c_str());
+    }
+  }
   // Nothing usable at all is a failure, not a silent empty result.
   if (c.read > 0 && c.stored + c.identical == 0) {
     std::fprintf(stderr, "storyline: no article could be ingested from the input\n");
@@ -137,6 +163,9 @@ void RegisterIngest(CLI::App& app, GlobalFlags& global, int& exit_code) {
   cmd->add_option("--show-errors", flags->max_errors_shown, "Print at most this many rejected records")
       ->capture_default_str();
   cmd->add_flag("--gumbo", flags->gumbo, "Parse HTML with gumbo (slower reference parser)");
+  cmd->add_flag("--no-annotate", flags->no_annotate,
+                "Only store articles; skip times, quantities and clustering (done by the next ingest, "
+                "or `storyline cluster`)");
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress bar and no summary");
   cmd->callback([&global, &exit_code, flags, &app]() {
     std::string command = "ingest";

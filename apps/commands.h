@@ -26,6 +26,15 @@ void RegisterIngest(CLI::App& app, GlobalFlags& global, int& exit_code);
 void RegisterArticles(CLI::App& app, GlobalFlags& global, int& exit_code);
 void RegisterEval(CLI::App& app, GlobalFlags& global, int& exit_code);
 
+// cmd_cluster.cc: `cluster`, `stories`, `duplicates`, and `eval cluster`
+// (added under the `eval` subcommand passed in).
+void RegisterCluster(CLI::App& app, GlobalFlags& global, int& exit_code);
+void RegisterEvalCluster(CLI::App& eval, GlobalFlags& global, int& exit_code);
+
+// cmd_time.cc: `times`, and `eval time` (under `eval`).
+void RegisterTimes(CLI::App& app, GlobalFlags& global, int& exit_code);
+void RegisterEvalTime(CLI::App& eval, GlobalFlags& global, int& exit_code);
+
 }  // namespace storyline::cli
 
 #endif  // STORYLINE_APPS_COMMANDS_H_

@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   RegisterIngest(app, global, exit_code);
   RegisterArticles(app, global, exit_code);
   RegisterEval(app, global, exit_code);
+  RegisterCluster(app, global, exit_code);
+  RegisterTimes(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
