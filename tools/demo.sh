@@ -14,5 +14,11 @@ echo
 echo "\$ storyline articles"
 "$bin" articles --db storyline.db
 echo
+echo "\$ storyline stories 1"
+"$bin" stories --db storyline.db 1
+echo
 echo "\$ storyline articles wire-0419-c --sentences"
 "$bin" articles --db storyline.db wire-0419-c --sentences
+echo
+echo "\$ storyline times wire-0419-c"
+"$bin" times --db storyline.db wire-0419-c

@@ -147,8 +147,16 @@ Result<ClusterRunReport> ClusterPending(Store& store, const ClusterStoreOptions&
   auto start = std::chrono::steady_clock::now();
   STORYLINE_RETURN_IF_ERROR(dedup::NearDupIndex::CheckOptions(options.cluster.dedup));
   STORYLINE_ASSIGN_OR_RETURN(sqlite3 * db, Open(store));
-  OnlineClusterer clusterer(options.cluster);
   ClusterRunReport report;
+  // Nothing new: skip loading the state and re-sketching recent articles.
+  {
+    Stmt s;
+    STORYLINE_RETURN_IF_ERROR(s.Prepare(
+        db, "SELECT EXISTS(SELECT 1 FROM articles WHERE id NOT IN "
+            "(SELECT article_id FROM cluster_articles))"));
+    if (sqlite3_step(s.get()) == SQLITE_ROW && sqlite3_column_int(s.get(), 0) == 0) return report;
+  }
+  OnlineClusterer clusterer(options.cluster);
 
   // Saved state.
   {
