@@ -12,6 +12,8 @@
 // their postings compacted lazily; their ids are never reused.
 #include "cluster/online.h"
 
+#include "common/calendar.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -22,28 +24,6 @@ namespace storyline::cluster {
 namespace {
 
 bool HasDay(double d) { return !std::isnan(d); }
-
-// Days from civil date (proleptic Gregorian), after H. Hinnant's algorithm.
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2);
-}
 
 bool Digits(std::string_view s, size_t pos, size_t n, int* out) {
   if (pos + n > s.size()) return false;
@@ -74,7 +54,7 @@ double DayFromIso(std::string_view iso) {
       iso[7] != '-' || !Digits(iso, 8, 2, &d) || m < 1 || m > 12 || d < 1 || d > 31) {
     return kNoDay;
   }
-  double day = static_cast<double>(DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
+  double day = static_cast<double>(DaysFromCivil(y, m, d));
   int hh, mm;
   if (iso.size() >= 16 && iso[10] == 'T' && Digits(iso, 11, 2, &hh) && Digits(iso, 14, 2, &mm)) {
     day += (hh * 60 + mm) / 1440.0;
@@ -84,11 +64,10 @@ double DayFromIso(std::string_view iso) {
 
 std::string IsoFromDay(double day) {
   if (!HasDay(day)) return "";
-  int64_t y;
-  unsigned m, d;
+  int y, m, d;
   CivilFromDays(static_cast<int64_t>(std::floor(day)), &y, &m, &d);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
 

@@ -16,16 +16,11 @@
 #include <sstream>
 #include <utility>
 
+#include "coding/text_util.h"
+
 namespace storyline::coding {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Iterates over lines, removing <!-- --> comments (PETRARCH files may carry
 // them across lines) and end-of-line comments.

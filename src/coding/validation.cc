@@ -11,16 +11,11 @@
 
 #include "coding/formats.h"
 
+#include "coding/text_util.h"
+
 namespace storyline::coding {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::string Collapse(std::string_view s) {
   std::string out;

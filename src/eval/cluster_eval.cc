@@ -8,6 +8,7 @@
 // is summed exactly over the hypergeometric range of each cell (with lgamma
 // to stay in floating point).
 #include "eval/cluster_eval.h"
+#include "eval/xml_text.h"
 
 #include <algorithm>
 #include <chrono>
@@ -80,27 +81,6 @@ std::string Trim(std::string s) {
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
-void AppendXmlText(std::string_view s, std::string* out) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') {
-      out->push_back(s[i]);
-      continue;
-    }
-    size_t semi = s.find(';', i);
-    if (semi == std::string_view::npos || semi - i > 8) {
-      out->push_back('&');
-      continue;
-    }
-    std::string_view ent = s.substr(i + 1, semi - i - 1);
-    if (ent == "amp") out->push_back('&');
-    else if (ent == "lt") out->push_back('<');
-    else if (ent == "gt") out->push_back('>');
-    else if (ent == "quot") out->push_back('"');
-    else if (ent == "apos") out->push_back('\'');
-    else out->append(s.substr(i, semi - i + 1));
-    i = semi;
-  }
-}
 
 // Attribute value of `name` inside a start tag.
 std::string_view Attr(std::string_view tag, std::string_view name) {

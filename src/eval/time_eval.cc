@@ -11,6 +11,7 @@
 // layouts (no DOM): TimeML keeps the text inline with tags we strip while
 // recording TIMEX3 offsets; MEANTIME gives tokens we join back into text.
 #include "eval/time_eval.h"
+#include "eval/xml_text.h"
 
 #include <algorithm>
 #include <chrono>
@@ -45,49 +46,6 @@ std::string Attr(std::string_view tag, std::string_view name) {
   return "";
 }
 
-// Appends `s` to *out decoding the XML entities.
-void AppendDecoded(std::string_view s, std::string* out) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') {
-      out->push_back(s[i]);
-      continue;
-    }
-    size_t semi = s.find(';', i);
-    if (semi == std::string_view::npos || semi - i > 10) {
-      out->push_back('&');
-      continue;
-    }
-    std::string_view ent = s.substr(i + 1, semi - i - 1);
-    if (ent == "amp") out->push_back('&');
-    else if (ent == "lt") out->push_back('<');
-    else if (ent == "gt") out->push_back('>');
-    else if (ent == "quot") out->push_back('"');
-    else if (ent == "apos") out->push_back('\'');
-    else if (!ent.empty() && ent[0] == '#') {
-      long cp = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X')
-                    ? std::strtol(std::string(ent.substr(2)).c_str(), nullptr, 16)
-                    : std::strtol(std::string(ent.substr(1)).c_str(), nullptr, 10);
-      if (cp < 0x80) {
-        out->push_back(static_cast<char>(cp));
-      } else if (cp < 0x800) {
-        out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-      } else if (cp < 0x10000) {
-        out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-      } else {
-        out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-      }
-    } else {
-      out->append(s.substr(i, semi - i + 1));
-    }
-    i = semi;
-  }
-}
 
 std::string TagName(std::string_view tag) {
   size_t i = 1;
@@ -141,7 +99,7 @@ Result<TimeDoc> ParseTimeMl(std::string_view xml, std::string id) {
   size_t i = 0;
   while (i < s.size()) {
     size_t lt = s.find('<', i);
-    AppendDecoded(s.substr(i, (lt == std::string_view::npos ? s.size() : lt) - i), &doc.text);
+    AppendXmlText(s.substr(i, (lt == std::string_view::npos ? s.size() : lt) - i), &doc.text);
     if (lt == std::string_view::npos) break;
     size_t gt = s.find('>', lt);
     if (gt == std::string_view::npos) return InvalidDataError(doc.id + ": unclosed tag");
@@ -211,7 +169,7 @@ Result<TimeDoc> ParseMeantime(std::string_view xml, std::string id) {
       return InvalidDataError(doc.id + ": unclosed <token>");
     std::string_view tag = xml.substr(pos, gt - pos + 1);
     std::string word;
-    AppendDecoded(xml.substr(gt + 1, end - gt - 1), &word);
+    AppendXmlText(xml.substr(gt + 1, end - gt - 1), &word);
     std::string sentence = Attr(tag, "sentence");
     if (last_annotated >= 0 && std::atoi(sentence.c_str()) > last_annotated) break;
     bool new_sentence = sentence != last_sentence && !doc.text.empty();

@@ -18,6 +18,8 @@
 
 #include <cstdint>
 #include <string>
+
+#include "common/utf8.h"
 #include <string_view>
 #include <vector>
 
@@ -92,8 +94,6 @@ class Tokenizer {
 // values (`in_attribute`) references without ';' are left alone.
 void DecodeCharRefs(std::string_view raw, bool in_attribute, std::string* out);
 
-// Appends the UTF-8 encoding of code point `cp` (invalid ones as U+FFFD).
-void AppendUtf8(uint32_t cp, std::string* out);
 
 // ASCII lower-case copy.
 std::string AsciiLower(std::string_view s);

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include "common/calendar.h"
 #include "ingest/reader_internal.h"
 #include "ingest/sniff.h"
 
@@ -39,20 +40,6 @@ constexpr std::initializer_list<const char*> kTextFields = {"text",    "content"
                                                              "article", "maintext", "text_content"};
 constexpr std::initializer_list<const char*> kHtmlFields = {"html", "raw_html", "content_html"};
 
-// Days since 1970-01-01 -> civil date (proleptic Gregorian), after the
-// well-known era-based derivation.
-void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2);
-}
-
 // Epoch seconds (or milliseconds, when too large to be seconds) as ISO 8601
 // UTC. Empty when out of a sane range.
 std::string EpochToIso(double v) {
@@ -62,12 +49,11 @@ std::string EpochToIso(double v) {
   int64_t secs = static_cast<int64_t>(std::floor(v));
   int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
   int64_t rem = secs - days * 86400;
-  int64_t y;
-  unsigned m, d;
+  int y, m, d;
   CivilFromDays(days, &y, &m, &d);
   char buf[40];
-  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02uT%02d:%02d:%02dZ", static_cast<long long>(y), m,
-                d, static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+                static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
                 static_cast<int>(rem % 60));
   return buf;
 }

@@ -29,7 +29,7 @@
 
 #include "common/embedded_data.h"
 #include "meta/date_parse.h"
-#include "time/calendar.h"
+#include "common/calendar.h"
 
 namespace storyline::time {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "time/calendar.h"
+#include "common/calendar.h"
 
 namespace storyline::time {
 namespace {

@@ -2,13 +2,16 @@
 // 1970-01-01), after the well-known era-based conversion (H. Hinnant,
 // "chrono-Compatible Low-Level Date Algorithms"), plus ISO 8601 weeks.
 //
+// Shared by every stage that does date arithmetic (ingest epoch times,
+// cluster time decay, time-expression resolution).
+//
 // Thread-safety: pure functions.
-#ifndef STORYLINE_TIME_CALENDAR_H_
-#define STORYLINE_TIME_CALENDAR_H_
+#ifndef STORYLINE_COMMON_CALENDAR_H_
+#define STORYLINE_COMMON_CALENDAR_H_
 
 #include <cstdint>
 
-namespace storyline::time {
+namespace storyline {
 
 // Day number of y-m-d (any valid Gregorian date).
 inline int64_t DaysFromCivil(int y, int m, int d) {
@@ -50,6 +53,6 @@ inline void IsoWeek(int64_t days, int* week_year, int* week) {
   *week = static_cast<int>((thursday - DaysFromCivil(y, 1, 1)) / 7) + 1;
 }
 
-}  // namespace storyline::time
+}  // namespace storyline
 
-#endif  // STORYLINE_TIME_CALENDAR_H_
+#endif  // STORYLINE_COMMON_CALENDAR_H_
