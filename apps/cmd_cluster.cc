@@ -276,9 +276,7 @@ int RunEvalCluster(const EvalClusterFlags& f) {
       if (f.source.size() == 2) dir = f.source[1];
     }
     if (dir.empty()) {
-      for (const char* guess : {"../shared/data/clustering/ecbplus", "../../shared/data/clustering/ecbplus"}) {
-        if (std::filesystem::is_directory(guess)) dir = guess;
-      }
+      dir = FindSharedData("clustering/ecbplus");
       if (dir.empty()) {
         return ReportError(InvalidArgumentError(
             "give the ECB+ folder (gold.tsv and ECB+/*/*.xml), e.g. eval cluster ecbplus "

@@ -23,9 +23,7 @@ struct EvalExtractFlags {
 int RunEvalExtract(const EvalExtractFlags& f) {
   std::string dir = f.dir;
   if (dir.empty()) {
-    for (const char* guess : {"../shared/data/extraction/zyte-dev", "../../shared/data/extraction/zyte-dev"}) {
-      if (std::filesystem::is_directory(guess)) dir = guess;
-    }
+    dir = FindSharedData("extraction/zyte-dev");
     if (dir.empty()) {
       return ReportError(InvalidArgumentError(
           "give the benchmark folder (ground-truth*.json and html/*.html.gz), e.g. "

@@ -1,6 +1,7 @@
 #include "output.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace storyline::cli {
 
@@ -20,6 +21,15 @@ std::string Ellipsize(std::string_view s, size_t width) {
     }
   }
   return std::string(s.substr(0, i)) + "…";
+}
+
+std::string FindSharedData(std::string_view relative) {
+  for (const char* base : {"../shared/data/", "../../shared/data/"}) {
+    std::string dir = base + std::string(relative);
+    std::error_code ec;
+    if (std::filesystem::is_directory(dir, ec)) return dir;
+  }
+  return "";
 }
 
 std::string Grouped(long long n) {

@@ -36,6 +36,11 @@ std::string Ellipsize(std::string_view utf8, size_t width);
 // 12345 -> "12,345".
 std::string Grouped(long long n);
 
+// The evaluation folder `relative` under shared/data/ beside the checkout
+// ("../shared/data/<relative>" or one level further up), or "" when absent:
+// the default of the `eval` commands.
+std::string FindSharedData(std::string_view relative);
+
 }  // namespace storyline::cli
 
 #endif  // STORYLINE_APPS_OUTPUT_H_
