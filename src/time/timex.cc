@@ -268,8 +268,10 @@ class Run {
 
   void SetDate(TimeExpression* e, std::string v, bool needed_anchor) {
     e->value = std::move(v);
-    if (e->value.size() == 10 && e->value[0] != 'X' && e->value[4] == '-' && e->value[7] == '-')
+    if (e->value.size() == 10 && e->value[0] != 'X' && e->value[4] == '-' && e->value[7] == '-') {
       last_day_ = e->value;
+      last_day_sentence_ = sent_.begin;
+    }
     if (e->type == TimexType::kDate && e->value.find('T') != std::string::npos &&
         e->value.find("_REF") == std::string::npos)
       e->type = TimexType::kTime;
@@ -533,6 +535,10 @@ class Run {
           } else if (k < n && T(k).lex && (T(k).lex->deictic != -99)) {
             day = PeriodValue(4, T(k).lex->deictic);
             *end = k + 1;
+          } else if (!last_day_.empty() && last_day_sentence_ == sent_.begin) {
+            // "made its first flight Tuesday ... at 18:00 UTC": the day the
+            // same sentence has just named.
+            day = last_day_;
           } else {
             day = PeriodValue(4, 0);
           }
@@ -1061,6 +1067,7 @@ class Run {
   CivilDate ref_;
   bool narrative_month_set_ = false;
   std::string last_day_;  // the last day-precision date tagged
+  uint32_t last_day_sentence_ = UINT32_MAX;  // begin of the sentence it was found in
   Span sent_;
   const meta::DateMatch* date_ = nullptr;
 };
