@@ -1326,34 +1326,27 @@ Result<Loaded<TabariProject>> LoadTabariProject(const std::string& path, const F
     append(loaded.errors);
     out.dictionary.actors = std::move(loaded.dictionary);
   }
-  if (f.count("VERBSFILE")) {
+  // The single-file entries: read the first file named under `tag`, parse it
+  // with `parse(data, path)`, keep its errors, store its dictionary.
+  auto load_one = [&](const char* tag, auto parse, auto& target) {
+    if (!f.count(tag)) return;
     std::string data;
-    const std::string& v = f["VERBSFILE"].front();
-    if (read("VERBSFILE", v, &data)) {
-      auto loaded = ParseTabariVerbs(data, resolve(v), o);
-      append(loaded.errors);
-      out.dictionary.verbs = std::move(loaded.dictionary);
-    }
-  }
-  if (f.count("AGENTSFILE")) {
-    std::string data;
-    const std::string& v = f["AGENTSFILE"].front();
-    if (read("AGENTSFILE", v, &data)) {
-      TextFile tf{resolve(v), data};
-      auto loaded = ParseAgents(std::span<const TextFile>(&tf, 1), Dialect::kTabari, o);
-      append(loaded.errors);
-      out.dictionary.agents = std::move(loaded.dictionary);
-    }
-  }
-  if (f.count("OPTIONSFILE")) {
-    std::string data;
-    const std::string& v = f["OPTIONSFILE"].front();
-    if (read("OPTIONSFILE", v, &data)) {
-      auto loaded = ParseTabariOptions(data, resolve(v));
-      append(loaded.errors);
-      out.dictionary.options = std::move(loaded.dictionary);
-    }
-  }
+    const std::string& v = f[tag].front();
+    if (!read(tag, v, &data)) return;
+    auto loaded = parse(data, resolve(v));
+    append(loaded.errors);
+    target = std::move(loaded.dictionary);
+  };
+  load_one("VERBSFILE", [&](const std::string& d, const std::string& path) {
+    return ParseTabariVerbs(d, path, o);
+  }, out.dictionary.verbs);
+  load_one("AGENTSFILE", [&](const std::string& d, const std::string& path) {
+    TextFile tf{path, d};
+    return ParseAgents(std::span<const TextFile>(&tf, 1), Dialect::kTabari, o);
+  }, out.dictionary.agents);
+  load_one("OPTIONSFILE", [&](const std::string& d, const std::string& path) {
+    return ParseTabariOptions(d, path);
+  }, out.dictionary.options);
   if (f.count("TEXTFILE")) out.dictionary.text_file = resolve(f["TEXTFILE"].front());
   return out;
 }
