@@ -260,6 +260,52 @@ TEST_F(CliTest, StdinIsAnInput) {
   EXPECT_EQ(Count(db_), 1);
 }
 
+// `code` with a tiny invented dictionary folder, one sentence and stdin;
+// `dictionaries inspect`; `eval coder` on an invented suite; usage errors.
+TEST_F(CliTest, CoderCommands) {
+  Write(dir_ / "dict" / "test.verbs.txt", "--- CONDEMN [122] ---\nCONDEMN\n- * + [122]\n");
+  Write(dir_ / "dict" / "test.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n");
+  Write(dir_ / "dict" / "test.agents.txt", "MINISTER [~GOV]\n");
+  std::string dict = (dir_ / "dict").string();
+  RunResult one = RunCli("code 'Arnor condemned Gondor.' --date 1995-01-01 --dictionaries " + dict, false);
+  EXPECT_EQ(one.exit_code, 0) << one.out;
+  EXPECT_NE(one.out.find("ARN GON 122"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("block CONDEMN"), std::string::npos) << one.out;
+  Write(dir_ / "in.txt", "Arnor condemned Gondor.\nThe weather was fine.\n");
+  RunResult many = RunCli("code - --format jsonl --date 19950101 --dictionaries " + dict + " < " +
+                              (dir_ / "in.txt").string(),
+                          false);
+  EXPECT_EQ(many.exit_code, 0) << many.out;
+  EXPECT_EQ(std::count(many.out.begin(), many.out.end(), '\n'), 2) << many.out;
+  EXPECT_NE(many.out.find("\"code\":\"122\""), std::string::npos) << many.out;
+
+  RunResult inspect = RunCli("dictionaries inspect " + dict + " --actor arnor --verb condemned", false);
+  EXPECT_EQ(inspect.exit_code, 0) << inspect.out;
+  EXPECT_NE(inspect.out.find("ARN"), std::string::npos) << inspect.out;
+  EXPECT_NE(inspect.out.find("CONDEMN"), std::string::npos) << inspect.out;
+
+  Write(dir_ / "dict" / "suite.xml",
+        "<Validation>\n<Environment>\n<Verbfile>test.verbs.txt</Verbfile>\n"
+        "<Actorfile>test.actors.txt</Actorfile>\n<Agentfile>test.agents.txt</Agentfile>\n"
+        "</Environment>\n<Sentences>\n"
+        "<Sentence date=\"19950101\" id=\"DEMO-01\" category=\"DEMO\">\n"
+        "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"122\"></EventCoding>\n"
+        "<Text>\nArnor condemned Gondor.\n</Text>\n</Sentence>\n</Sentences>\n</Validation>\n");
+  RunResult ev = RunCli("eval coder --json " + (dir_ / "dict" / "suite.xml").string(), false);
+  EXPECT_EQ(ev.exit_code, 0) << ev.out;
+  EXPECT_NE(ev.out.find("\"record_accuracy\":1.0"), std::string::npos) << ev.out;
+  EXPECT_NE(ev.out.find("\"categories\":{\"DEMO\""), std::string::npos) << ev.out;
+
+  EXPECT_EQ(RunCli("code").exit_code, 2);
+  EXPECT_EQ(RunCli("code 'x' --format yaml --dictionaries " + dict).exit_code, 2);
+  EXPECT_EQ(RunCli("code 'x' --date 2013-13-45 --dictionaries " + dict).exit_code, 2);
+  EXPECT_EQ(RunCli("code 'x' --dictionaries " + (dir_ / "nowhere").string()).exit_code, 2);
+  EXPECT_EQ(RunCli("eval coder").exit_code, 2);
+  EXPECT_EQ(RunCli("eval coder no-such-suite").exit_code, 2);
+  EXPECT_EQ(RunCli("eval coder " + (dir_ / "dict" / "suite.xml").string() + " --failures many").exit_code, 2);
+  EXPECT_EQ(RunCli("dictionaries").exit_code, 2);
+}
+
 }  // namespace
 }  // namespace storyline
 

@@ -102,6 +102,7 @@ void RegisterEval(CLI::App& app, GlobalFlags& global, int& exit_code) {
 
   RegisterEvalCluster(*eval, global, exit_code);
   RegisterEvalTime(*eval, global, exit_code);
+  RegisterEvalCoder(*eval, global, exit_code);
 }
 
 }  // namespace storyline::cli

@@ -35,6 +35,14 @@ void RegisterEvalCluster(CLI::App& eval, GlobalFlags& global, int& exit_code);
 void RegisterTimes(CLI::App& app, GlobalFlags& global, int& exit_code);
 void RegisterEvalTime(CLI::App& eval, GlobalFlags& global, int& exit_code);
 
+// cmd_coder.cc: `code`, `dictionaries inspect`, and `eval coder` (under `eval`).
+void RegisterCoder(CLI::App& app, GlobalFlags& global, int& exit_code);
+void RegisterEvalCoder(CLI::App& eval, GlobalFlags& global, int& exit_code);
+
+// cmd_analysis.cc: `analyze`, `train tagger`, and `eval tagger` (under the
+// `eval` subcommand, so call after RegisterEval).
+void RegisterAnalysis(CLI::App& app, GlobalFlags& global, int& exit_code);
+
 }  // namespace storyline::cli
 
 #endif  // STORYLINE_APPS_COMMANDS_H_

@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   RegisterEval(app, global, exit_code);
   RegisterCluster(app, global, exit_code);
   RegisterTimes(app, global, exit_code);
+  RegisterAnalysis(app, global, exit_code);
+  RegisterCoder(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

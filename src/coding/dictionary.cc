@@ -6,6 +6,8 @@
 // binary search; nothing is allocated while matching.
 #include "coding/dictionary.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <deque>
 #include <utility>
@@ -100,8 +102,17 @@ void TokenTrie::Builder::Add(std::span<const std::string> words, uint32_t value)
 
 TokenTrie TokenTrie::Builder::Build() && {
   TokenTrie trie;
-  trie.vocab_.reserve(vocab_.size());
-  for (auto& [w, id] : vocab_) trie.vocab_.emplace(w, id);
+  trie.words_.resize(vocab_.size());
+  size_t capacity = 16;
+  while (capacity < vocab_.size() * 2) capacity *= 2;
+  trie.slots_.assign(capacity, Slot{});
+  for (auto& [w, id] : vocab_) {
+    uint64_t h = Hash(w);
+    size_t i = h & (capacity - 1);
+    while (trie.slots_[i].id != kNoNode) i = (i + 1) & (capacity - 1);
+    trie.slots_[i] = Slot{h, id};
+    trie.words_[id] = w;
+  }
   trie.nodes_.resize(nodes_.size());
   for (size_t n = 0; n < nodes_.size(); ++n) {
     Node& src = nodes_[n];
@@ -118,16 +129,50 @@ TokenTrie TokenTrie::Builder::Build() && {
   return trie;
 }
 
+uint64_t TokenTrie::Hash(std::string_view word) { return XXH3_64bits(word.data(), word.size()); }
+
+uint32_t TokenTrie::WordId(std::string_view word, uint64_t hash) const {
+  if (slots_.empty()) return kNoNode;
+  size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.id == kNoNode) return kNoNode;
+    if (s.hash == hash && words_[s.id] == word) return s.id;
+  }
+}
+
 uint32_t TokenTrie::Child(uint32_t node, std::string_view word) const {
+  return Child(node, word, Hash(word));
+}
+
+uint32_t TokenTrie::Child(uint32_t node, std::string_view word, uint64_t hash) const {
   if (node >= nodes_.size()) return kNoNode;
-  auto it = vocab_.find(word);
-  if (it == vocab_.end()) return kNoNode;
+  uint32_t id = WordId(word, hash);
+  if (id == kNoNode) return kNoNode;
   const Node& n = nodes_[node];
   auto first = edges_.begin() + n.edge_begin;
   auto last = edges_.begin() + n.edge_end;
-  auto e = std::lower_bound(first, last, std::make_pair(it->second, 0u));
-  if (e == last || e->first != it->second) return kNoNode;
+  auto e = std::lower_bound(first, last, std::make_pair(id, 0u));
+  if (e == last || e->first != id) return kNoNode;
   return e->second;
+}
+
+size_t TokenTrie::LongestMatch(std::span<const std::string_view> words,
+                               std::span<const uint64_t> hashes, uint32_t* node_out) const {
+  uint32_t node = root();
+  size_t best = 0;
+  uint32_t best_node = kNoNode;
+  for (size_t i = 0; i < words.size() && i < hashes.size(); ++i) {
+    node = Child(node, words[i], hashes[i]);
+    if (node == kNoNode) break;
+    const Node& n = nodes_[node];
+    if (n.value_end > n.value_begin) {
+      best = i + 1;
+      best_node = node;
+    }
+  }
+  if (node_out != nullptr) *node_out = best_node;
+  return best;
 }
 
 std::span<const uint32_t> TokenTrie::Values(uint32_t node) const {

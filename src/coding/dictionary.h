@@ -95,20 +95,29 @@ class TokenTrie {
   // length (0 when none) and sets *node_out to that node.
   size_t LongestMatch(std::span<const std::string_view> words,
                       uint32_t* node_out) const;
+  // The same with each word's Hash() computed by the caller, so a sentence's
+  // words are hashed once for all the tries they are looked up in.
+  size_t LongestMatch(std::span<const std::string_view> words, std::span<const uint64_t> hashes,
+                      uint32_t* node_out) const;
+  // The hash the tries use for a (normalised) word.
+  static uint64_t Hash(std::string_view word);
+  // Child along a word whose Hash() is `hash`.
+  uint32_t Child(uint32_t node, std::string_view word, uint64_t hash) const;
   size_t num_nodes() const { return nodes_.size(); }
-  size_t num_words() const { return vocab_.size(); }
+  size_t num_words() const { return words_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const {
-      return std::hash<std::string_view>()(s);
-    }
-  };
   struct Node {
     uint32_t edge_begin = 0, edge_end = 0, value_begin = 0, value_end = 0;
   };
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> vocab_;
+  // Word -> id, open addressing keyed by Hash(): the hot lookup of the coder.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t id = kNoNode;  // kNoNode = empty
+  };
+  uint32_t WordId(std::string_view word, uint64_t hash) const;
+  std::vector<Slot> slots_;
+  std::vector<std::string> words_;  // by id
   std::vector<Node> nodes_;
   std::vector<std::pair<uint32_t, uint32_t>> edges_;  // (word id, child), sorted per node
   std::vector<uint32_t> values_;
@@ -223,6 +232,9 @@ std::string CodeText(const VerbCode& code);
 struct VerbPattern {
   std::vector<PatternElement> elements;
   VerbCode code;
+  // PETRARCH-2: the verb of the block this pattern belongs to, from its
+  // "# VERB" comment; "" = every verb of the block (PETRARCH-1 / TABARI).
+  std::string verb;
   SourceLocation where;
 };
 

@@ -9,6 +9,7 @@
 // 0.8 manual (chapter 5); no code was taken from either program.
 #include "coding/formats.h"
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -28,6 +29,9 @@ class LineReader {
  public:
   LineReader(std::string_view text, Dialect dialect) : text_(text), dialect_(dialect) {}
 
+  // The '#'/';' comment removed from the last line returned ("" if none).
+  const std::string& comment() const { return comment_; }
+
   // Next line with comments removed (not trimmed); false at the end.
   // raw_blank is true when the line was empty before comment removal.
   bool Next(std::string* line, int* number, bool* raw_blank) {
@@ -46,6 +50,7 @@ class LineReader {
       return false;
     }
     line->clear();
+    comment_.clear();
     // XML-style comments.
     size_t i = 0;
     while (i < raw.size()) {
@@ -73,7 +78,7 @@ class LineReader {
   }
 
  private:
-  void StripLineComment(std::string* line) const {
+  void StripLineComment(std::string* line) {
     int depth_square = 0, depth_curly = 0;
     for (size_t i = 0; i < line->size(); ++i) {
       char c = (*line)[i];
@@ -90,6 +95,7 @@ class LineReader {
                     (c == '#' && i == 0);
         }
         if (comment) {
+          comment_.assign(*line, i + 1);
           line->resize(i);
           return;
         }
@@ -99,6 +105,7 @@ class LineReader {
 
   std::string_view text_;
   Dialect dialect_;
+  std::string comment_;  // the end-of-line comment removed from the last line
   size_t pos_ = 0;
   int line_ = 0;
   bool in_xml_comment_ = false;
@@ -588,6 +595,15 @@ Loaded<VerbDictionary> ParseVerbs(std::string_view text, const std::string& file
         continue;
       }
       p.where = sink.At(n);
+      if (dialect == VerbDialect::kPetrarch) {
+        // PETRARCH-2 names the verb a pattern belongs to in its comment
+        // ("- * TRIAL UNFAIR [053] # CONDEMN"); kept when it names a verb of
+        // the block (checked once the block is complete).
+        std::string_view c = Trim(reader.comment());
+        size_t end = 0;
+        while (end < c.size() && (std::isalpha(static_cast<unsigned char>(c[end])) || c[end] == '_')) ++end;
+        p.verb = NormalizeWord(c.substr(0, end));
+      }
       if (in_time) {
         parts.times.back().patterns.push_back(std::move(p));
       } else if (block_open && state != State::kNone) {
@@ -682,6 +698,13 @@ Loaded<VerbDictionary> ParseVerbs(std::string_view text, const std::string& file
   for (VerbBlock& b : parts.blocks) {
     std::vector<VerbPattern> kept;
     for (VerbPattern& p : b.patterns) {
+      if (!p.verb.empty()) {
+        bool named = false;
+        for (const VerbForm& f : b.verbs) {
+          if (!f.phrase.empty() && PhraseText(f.phrase) == p.verb) named = true;
+        }
+        if (!named) p.verb.clear();  // an ordinary comment ("# pas 2005")
+      }
       if (check(p.elements, p.where.line, check)) kept.push_back(std::move(p));
     }
     b.patterns = std::move(kept);

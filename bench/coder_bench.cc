@@ -1,0 +1,173 @@
+// Throughput of the event coder with the full Phoenix dictionaries (CAMEO
+// 2.0 verbs, the three Phoenix actor files, agents, discards, issues), one
+// thread. BM_LoadPhoenix reports the load + compile time and the peak RSS
+// after it; BM_CodeTimeline17 codes every sentence of the Timeline17
+// development articles (built once with the product's pipeline, not timed):
+// sentences/s and events/s; BM_CodeGigaWord codes the PETRARCH GigaWord sample
+// sentences (crash-free run and speed). Target: >= 20,000 sentences/s.
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+
+#include "bench_corpus.h"
+#include "coder/coder.h"
+#include "coding/validation.h"
+#include "storyline/pipeline.h"
+
+namespace storyline::bench {
+namespace {
+
+std::string PhoenixDir() { return SharedDir() + "/data/eventcoding/petrarch"; }
+
+struct Loaded {
+  std::shared_ptr<const coder::DictionarySet> dictionaries;
+  std::unique_ptr<coder::Coder> coder;
+  double load_ms = 0;
+  double rss_mb = 0;
+  std::string error;
+};
+
+const Loaded& Phoenix() {
+  static const Loaded* loaded = [] {
+    auto* out = new Loaded;
+    std::string dir = PhoenixDir();
+    coder::PetrarchFiles files;
+    files.verbs = dir + "/CAMEO.2.0.txt";
+    files.actors = {dir + "/Phoenix.Countries.actors.txt", dir + "/Phoenix.International.actors.txt",
+                    dir + "/Phoenix.MilNonState.actors.txt"};
+    files.agents = dir + "/Phoenix.agents.txt";
+    files.discards = dir + "/Phoenix.discards.txt";
+    files.issues = dir + "/Phoenix.IssueCoding.txt";
+    auto start = std::chrono::steady_clock::now();
+    auto dict = coder::LoadPetrarch(files);
+    if (!dict.ok()) {
+      out->error = dict.status().message();
+      return out;
+    }
+    auto c = coder::Coder::Create(*dict);
+    if (!c.ok()) {
+      out->error = c.status().message();
+      return out;
+    }
+    out->load_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    out->rss_mb = PeakRssMb();
+    out->dictionaries = *dict;
+    out->coder = std::move(*c);
+    return out;
+  }();
+  return *loaded;
+}
+
+// Sentences of the Timeline17 dev articles, with the article dates.
+struct Sentences {
+  std::vector<std::string> text;
+  std::vector<coding::Date> date;
+  size_t bytes = 0;
+};
+
+const Sentences& Timeline17Sentences() {
+  static const Sentences* s = [] {
+    auto* out = new Sentences;
+    PipelineOptions options;
+    for (const auto& r : Timeline17Articles(4000)) {
+      Result<Article> a = BuildArticle(r, options);
+      if (!a.ok()) continue;
+      coding::Date date = 0;
+      const std::string& v = a->published.value;
+      if (v.size() >= 10 && v[4] == '-' && v[7] == '-') {
+        date = std::stoi(v.substr(0, 4)) * 10000 + std::stoi(v.substr(5, 2)) * 100 + std::stoi(v.substr(8, 2));
+      }
+      for (const Span& sp : a->sentences) {
+        out->text.emplace_back(sp.In(a->body));
+        out->date.push_back(date);
+        out->bytes += sp.size();
+      }
+    }
+    return out;
+  }();
+  return *s;
+}
+
+void BM_LoadPhoenix(benchmark::State& state) {
+  for (auto _ : state) {
+    const Loaded& l = Phoenix();
+    if (!l.error.empty()) {
+      state.SkipWithError(("Phoenix dictionaries: " + l.error).c_str());
+      return;
+    }
+  }
+  const Loaded& l = Phoenix();
+  state.counters["load_ms"] = l.load_ms;
+  state.counters["peak_rss_MB"] = l.rss_mb;
+  state.counters["load_errors"] = static_cast<double>(l.dictionaries->errors.size());
+  state.counters["actors"] = static_cast<double>(l.dictionaries->actors.entries().size());
+  state.counters["patterns"] = static_cast<double>(l.dictionaries->verbs.num_patterns());
+}
+BENCHMARK(BM_LoadPhoenix)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+void BM_CodeTimeline17(benchmark::State& state) {
+  const Loaded& l = Phoenix();
+  if (!l.error.empty()) {
+    state.SkipWithError(("Phoenix dictionaries: " + l.error).c_str());
+    return;
+  }
+  const Sentences& s = Timeline17Sentences();
+  if (s.text.empty()) {
+    state.SkipWithError("corpus not found under ../shared (set STORYLINE_SHARED)");
+    return;
+  }
+  coder::CodeResult result;
+  size_t events = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < s.text.size(); ++i) {
+      l.coder->Code(s.text[i], s.date[i], &result);
+      events += result.events.size();
+      benchmark::DoNotOptimize(result.events.data());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * s.text.size());
+  state.SetBytesProcessed(state.iterations() * s.bytes);
+  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["events/sentence"] = static_cast<double>(events) / (state.iterations() * s.text.size());
+  state.counters["sentences"] = static_cast<double>(s.text.size());
+  state.counters["peak_rss_MB"] = PeakRssMb();
+  state.SetLabel("timeline17-dev sentences, Phoenix dictionaries");
+}
+BENCHMARK(BM_CodeTimeline17)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_CodeGigaWord(benchmark::State& state) {
+  const Loaded& l = Phoenix();
+  if (!l.error.empty()) {
+    state.SkipWithError(("Phoenix dictionaries: " + l.error).c_str());
+    return;
+  }
+  static const auto* suite = [] {
+    auto r = coding::LoadPetrarchValidation(PhoenixDir() + "/GigaWord.sample.PETR.xml");
+    return r.ok() ? new coding::ValidationSuite(std::move(*r)) : new coding::ValidationSuite();
+  }();
+  if (suite->records.empty()) {
+    state.SkipWithError("GigaWord.sample.PETR.xml not found under ../shared");
+    return;
+  }
+  coder::CodeResult result;
+  size_t events = 0;
+  for (auto _ : state) {
+    for (const auto& rec : suite->records) {
+      l.coder->Code(rec.text, rec.date, &result);
+      events += result.events.size();
+      benchmark::DoNotOptimize(result.events.data());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * suite->records.size());
+  state.counters["events/sentence"] =
+      static_cast<double>(events) / (state.iterations() * suite->records.size());
+  state.counters["sentences"] = static_cast<double>(suite->records.size());
+  state.SetLabel("GigaWord.sample.PETR.xml");
+}
+BENCHMARK(BM_CodeGigaWord)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+}  // namespace
+}  // namespace storyline::bench
+
+BENCHMARK_MAIN();

@@ -1,0 +1,1215 @@
+// The coding engine.
+//
+// Idea: a shallow coder in the line of TABARI (Schrodt 2009, "TABARI:
+// Textual Analysis by Augmented Replacement Instructions"), where the
+// sentence structure PETRARCH takes from a full parse (Norris, Schrodt &
+// Beieler 2017) comes instead from the analysis stage's part-of-speech tags and
+// chunks. Per sentence:
+//  1. analyse (tokens, tags, NP / VP / PP chunks); upper-case the text once;
+//  2. discards: a listed phrase anywhere drops the sentence;
+//  3. actors and agents: longest matches in the compiled tries, resolved left
+//     to right into non-overlapping items;
+//  4. cores: items of one noun group ("Gondor 's main opposition group",
+//     "An MSF Arnor diplomat", "lawmakers in Fornost") compose one code:
+//     prefix agents + actor code + suffix agents (PETRARCH's CODE~ / ~CODE);
+//  5. groups: cores joined by "," / and / or / nor form compound actors, with
+//     agents distributed over them ("lawmakers and officials in A and B");
+//  6. verbs: dictionary verb forms on tokens tagged as verb-group heads; for
+//     each, the most specific matching pattern (literal words, synsets, noun
+//     and prepositional phrases, source / target / compound slots, skips)
+//     gives the code, else the verb's own code;
+//  7. roles: the source is the group in subject position (walking left over
+//     auxiliaries, parentheticals and PPs; "and" + verb inherits the previous
+//     verb's subject), the target the first group after the verb within its
+//     clause; passive voice takes the source from "by ..."; a compound subject
+//     without target codes its members against each other;
+//  8. events: the cross product of source and target codes, paired codes
+//     (032:033) adding the reverse event, then PETRARCH-2 transformations
+//     ("A said B attacked C"), de-duplicated.
+// Everything per sentence lives in a thread-local scratch; the dictionaries
+// are shared and read-only.
+#include "coder/coder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+#include <unordered_set>
+#include <utility>
+
+#include "analysis/analyzer.h"
+#include "common/embedded_data.h"
+
+namespace storyline::coder {
+namespace {
+
+using analysis::ChunkKind;
+using analysis::Tag;
+using coding::PatternElement;
+using Kind = PatternElement::Kind;
+
+std::unordered_set<std::string_view> WordSet(std::string_view path) {
+  std::unordered_set<std::string_view> out;
+  for (std::string_view w : data::Lines(path)) out.insert(w);
+  return out;
+}
+
+const std::unordered_set<std::string_view>& ClauseWords() {
+  static const auto* s = new std::unordered_set<std::string_view>(WordSet("coder/clause_words.txt"));
+  return *s;
+}
+const std::unordered_set<std::string_view>& AgentLinks() {
+  static const auto* s = new std::unordered_set<std::string_view>(WordSet("coder/agent_links.txt"));
+  return *s;
+}
+const std::unordered_set<std::string_view>& CompoundLinks() {
+  static const auto* s = new std::unordered_set<std::string_view>(WordSet("coder/compound_links.txt"));
+  return *s;
+}
+
+constexpr int kNone = -1;
+
+// A resolved actor or agent phrase.
+struct Item {
+  int b = 0, e = 0;  // tokens [b, e)
+  bool actor = false;
+  uint32_t entry = 0;
+};
+
+// One noun group's actor: items composed into codes.
+struct Core {
+  int b = 0, e = 0;
+  std::vector<int> items;
+  bool has_actor = false;
+  bool linked = false;  // agent + of/in/from + actor
+};
+
+// A (possibly compound) actor mention: the unit verbs take as source/target.
+struct Group {
+  int b = 0, e = 0;
+  std::vector<int> cores;
+  std::vector<std::string> codes;  // distinct, in order
+  std::vector<ActorMention> mentions;  // parallel to codes
+  bool compound() const { return codes.size() > 1; }
+};
+
+struct Scratch {
+  analysis::Analysis analysis;
+  std::string clean;  // sentence with '_' as blanks
+  std::string upper;  // ASCII upper-case copy of clean (same offsets)
+  std::vector<std::string_view> words;
+  std::vector<std::string_view> sorted_words;  // for pattern pre-checks
+  std::vector<uint64_t> hashes;                // TokenTrie::Hash of each word
+  std::vector<uint32_t> memo_stamp;            // synset memo (MatchContext)
+  std::vector<int32_t> memo_end;
+  uint32_t memo_gen = 0;
+  std::vector<Item> items;
+  std::vector<Core> cores;
+  std::vector<Group> groups;
+  std::vector<int> group_at;  // token -> group or kNone
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+bool IsFiniteHead(Tag t) {
+  return t == Tag::kVBD || t == Tag::kVBZ || t == Tag::kVBP || t == Tag::kMD;
+}
+
+bool NpInternal(Tag t) {
+  return t == Tag::kDT || analysis::IsAdjective(t) || analysis::IsNoun(t) || t == Tag::kCD ||
+         t == Tag::kPOS || t == Tag::kPRPS || t == Tag::kVBN || t == Tag::kVBG || t == Tag::kHYPH ||
+         t == Tag::kPDT;
+}
+
+}  // namespace
+
+// Pattern views prepared once per dictionary: the elements before and after
+// the verb, and a specificity weight.
+struct Coder::Compiled {
+  struct Pattern {
+    const coding::VerbPattern* source = nullptr;
+    std::vector<const PatternElement*> lower;  // nearest to the verb first
+    std::vector<PatternElement> upper;         // in order after the verb
+    bool lower_adjacent = false;  // "IN_*": the last lower element touches the verb
+    bool upper_adjacent = false;  // "*_OUT": the first upper element touches the verb
+    int weight = 0;
+    // Literal words outside synsets and groups: each must occur in the
+    // sentence as it is (checked by binary search before any matching).
+    std::vector<std::string> required;
+  };
+  std::vector<std::vector<Pattern>> block_patterns;  // per verb block
+  bool tabari = false;
+  std::set<std::string, std::less<>> tabari_nouns;  // TABARI <NOUN> words
+};
+
+namespace {
+
+int Weight(const PatternElement& e) {
+  switch (e.kind) {
+    case Kind::kVerb: return 0;
+    case Kind::kPrepPhrase:
+    case Kind::kNounPhrase: {
+      int w = 0;
+      for (const auto& g : e.groups) for (const auto& x : g) w += Weight(x);
+      return w;
+    }
+    case Kind::kAlternatives: {
+      int w = 0;
+      for (const auto& g : e.groups) {
+        int gw = 0;
+        for (const auto& x : g) gw += Weight(x);
+        w = std::max(w, gw);
+      }
+      return w;
+    }
+    default: return 1;
+  }
+}
+
+// Longest match of a phrase trie at words[i..]. With `stems` (TABARI), a
+// dictionary word of three or more letters also matches any word it begins
+// ("RESTOR" matches RESTORE, RESTORED; "ROHAN" matches ROHANS), as TABARI's
+// stemmed dictionaries intend; the exact word is tried first.
+size_t LongestMatch(const coding::TokenTrie& trie, std::span<const std::string_view> words,
+                    std::span<const uint64_t> hashes, bool stems, uint32_t* node_out) {
+  if (!stems) return trie.LongestMatch(words, hashes, node_out);
+  size_t best = 0;
+  // Depth-first over (node, position); tries are shallow and branching is
+  // limited to the prefixes of one word.
+  struct Frame {
+    uint32_t node;
+    size_t pos;
+  };
+  Frame stack[64];
+  size_t top = 0;
+  stack[top++] = {coding::TokenTrie::root(), 0};
+  while (top > 0) {
+    Frame f = stack[--top];
+    if (f.pos > 0 && f.pos > best && !trie.Values(f.node).empty()) {
+      best = f.pos;
+      *node_out = f.node;
+    }
+    if (f.pos >= words.size()) continue;
+    std::string_view w = words[f.pos];
+    uint32_t exact = trie.Child(f.node, w);
+    for (size_t len = 3; len < w.size() && top + 1 < 64; ++len) {
+      uint32_t c = trie.Child(f.node, w.substr(0, len));
+      if (c != coding::TokenTrie::kNoNode) stack[top++] = {c, f.pos + 1};
+    }
+    if (exact != coding::TokenTrie::kNoNode && top < 64) stack[top++] = {exact, f.pos + 1};
+  }
+  return best;
+}
+
+// Per-sentence matching context for patterns.
+struct MatchContext {
+  const coding::VerbDictionary* verbs;
+  const std::vector<std::string_view>* words;
+  const analysis::Analysis* analysis;
+  const std::vector<int>* group_at;
+  const std::vector<Group>* groups;
+  bool tabari = false;
+  bool plurals = false;  // inside a synset that takes plurals
+  int max_gap = 8;
+  // Synset matches memoised per (synset, position) for one sentence: a
+  // synset's match does not depend on where the pattern is.
+  const coding::Synset* synset_base = nullptr;
+  uint32_t* memo_stamp = nullptr;
+  int32_t* memo_end = nullptr;
+  uint32_t memo_gen = 0;
+  // Bindings.
+  int source = kNone, target = kNone, compound = kNone;
+};
+
+bool WordMatches(std::string_view token, const PatternElement& e, bool tabari, bool plurals) {
+  std::string_view w = e.text;
+  if (token == w) return true;
+  if (e.word_end) return false;
+  if (tabari && w.size() >= 3 && token.starts_with(w)) return true;  // TABARI stems
+  if (!plurals) return false;
+  if (token.size() == w.size() + 1 && token.back() == 'S' && token.starts_with(w)) return true;
+  if (token.size() == w.size() + 2 && token.ends_with("ES") && token.starts_with(w)) return true;
+  if (tabari && w.size() >= 3 && token.starts_with(w)) return true;  // TABARI stems
+  return false;
+}
+
+// Matches `seq` contiguously-with-gaps forward from token `pos`; returns the
+// end position or kNone. Gaps between elements are at most ctx.max_gap unless
+// an element is joined to the next by '_'.
+int MatchForward(const std::vector<PatternElement>& seq, size_t k, int pos, bool anchored,
+                 MatchContext& ctx, int depth);
+
+// One element at exactly `pos` (forward); returns the end or kNone.
+int MatchElementAt(const PatternElement& e, int pos, MatchContext& ctx, int depth) {
+  const auto& words = *ctx.words;
+  int n = static_cast<int>(words.size());
+  if (pos >= n || depth > 6) return kNone;
+  switch (e.kind) {
+    case Kind::kWord:
+      return WordMatches(words[pos], e, ctx.tabari, ctx.plurals) ? pos + 1 : kNone;
+    case Kind::kSynset: {
+      const coding::Synset* s = ctx.verbs->FindSynset(e.text);
+      if (s == nullptr) return kNone;
+      size_t key = static_cast<size_t>(s - ctx.synset_base) * n + pos;
+      if (ctx.memo_stamp != nullptr && ctx.memo_stamp[key] == ctx.memo_gen) return ctx.memo_end[key];
+      auto remember = [&](int end) {
+        if (ctx.memo_stamp != nullptr) {
+          ctx.memo_stamp[key] = ctx.memo_gen;
+          ctx.memo_end[key] = end;
+        }
+        return end;
+      };
+      // Synset members are contiguous phrases; PETRARCH also accepts their
+      // regular plurals unless the label ends in '_'.
+      bool saved = ctx.plurals;
+      ctx.plurals = !s->no_plurals;
+      for (const auto& member : s->members) {
+        int end = MatchForward(member, 0, pos, true, ctx, depth + 1);
+        if (end != kNone) {
+          ctx.plurals = saved;
+          return remember(end);
+        }
+      }
+      ctx.plurals = saved;
+      return remember(kNone);
+    }
+    case Kind::kSource:
+    case Kind::kTarget:
+    case Kind::kCompound: {
+      int g = (*ctx.group_at)[pos];
+      if (g == kNone) return kNone;
+      const Group& group = (*ctx.groups)[g];
+      if (e.kind == Kind::kCompound && !group.compound()) return kNone;
+      if (e.kind == Kind::kSource) ctx.source = g;
+      else if (e.kind == Kind::kTarget) ctx.target = g;
+      else ctx.compound = g;
+      return group.e;
+    }
+    case Kind::kSkip: {
+      const auto& a = *ctx.analysis;
+      const auto& chunk = a.chunks[a.tokens[pos].chunk];
+      if (chunk.kind != ChunkKind::kNP && chunk.kind != ChunkKind::kPP) return kNone;
+      return chunk.end;
+    }
+    case Kind::kPrepPhrase:
+    case Kind::kNounPhrase: {
+      if (e.groups.empty()) return kNone;
+      return MatchForward(e.groups[0], 0, pos, true, ctx, depth + 1);
+    }
+    case Kind::kAlternatives:
+      for (const auto& g : e.groups) {
+        int end = MatchForward(g, 0, pos, true, ctx, depth + 1);
+        if (end != kNone) return end;
+      }
+      return kNone;
+    case Kind::kVerb:
+      return kNone;
+  }
+  return kNone;
+}
+
+int MatchForward(const std::vector<PatternElement>& seq, size_t k, int pos, bool anchored,
+                 MatchContext& ctx, int depth) {
+  if (k == seq.size()) return pos;
+  int n = static_cast<int>(ctx.words->size());
+  const PatternElement& e = seq[k];
+  // Inside a phrase group, words may be separated by determiners and
+  // modifiers; the first element of a synset member must be at pos.
+  int last = anchored ? pos : std::min(n - 1, pos + ctx.max_gap);
+  for (int q = pos; q <= last; ++q) {
+    int saved_s = ctx.source, saved_t = ctx.target, saved_c = ctx.compound;
+    int end = MatchElementAt(e, q, ctx, depth);
+    if (end != kNone) {
+      bool next_anchored = e.adjacent_next;
+      int rest = MatchForward(seq, k + 1, end, next_anchored, ctx, depth);
+      if (rest != kNone) return rest;
+    }
+    ctx.source = saved_s;
+    ctx.target = saved_t;
+    ctx.compound = saved_c;
+  }
+  return kNone;
+}
+
+// The lower part, nearest element first, matched leftwards from `pos` (the
+// token before the verb). Each element is matched forward at a start position
+// chosen so that it ends at or before `pos`.
+int MatchBackward(const std::vector<const PatternElement*>& seq, size_t k, int pos,
+                  bool anchored, MatchContext& ctx) {
+  if (k == seq.size()) return pos;
+  const PatternElement& e = *seq[k];
+  int first = anchored ? pos : std::max(0, pos - ctx.max_gap);
+  for (int end_at = pos; end_at >= first && end_at >= 0; --end_at) {
+    // Try start positions whose match ends exactly at end_at + 1.
+    for (int start = end_at; start >= 0 && start >= end_at - 6; --start) {
+      int saved_s = ctx.source, saved_t = ctx.target, saved_c = ctx.compound;
+      int end = MatchElementAt(e, start, ctx, 0);
+      if (end == end_at + 1) {
+        bool next_anchored = k + 1 < seq.size() && seq[k + 1]->adjacent_next;
+        int rest = MatchBackward(seq, k + 1, start - 1, next_anchored, ctx);
+        if (rest != kNone || (k + 1 == seq.size())) return start;
+      }
+      ctx.source = saved_s;
+      ctx.target = saved_t;
+      ctx.compound = saved_c;
+      if (e.kind == Kind::kWord) break;  // a word is one token
+    }
+  }
+  return kNone;
+}
+
+std::string JoinCode(const std::string& base, const std::string& agent) {
+  // PETRARCH does not repeat a code segment already present ("USAGOV" + GOV).
+  for (size_t i = 0; i + agent.size() <= base.size(); i += 3) {
+    if (base.compare(i, agent.size(), agent) == 0) return base;
+  }
+  return base + agent;
+}
+
+std::vector<std::string> SplitCodes(std::string_view code) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i <= code.size()) {
+    size_t j = code.find('/', i);
+    if (j == std::string_view::npos) j = code.size();
+    std::string_view c = code.substr(i, j - i);
+    if (!c.empty() && c != "---") out.emplace_back(c);
+    i = j + 1;
+  }
+  return out;
+}
+
+
+// One coded verb before events are emitted.
+struct Occurrence {
+  int vb = 0, ve = 0;
+  int source = kNone, target = kNone, compound = kNone;
+  int subject = kNone, object = kNone;
+  coding::VerbCode code;
+  std::string form, block;
+  bool infinitive = false;
+  bool suppressed = false;  // consumed by a transformation
+  CodedEvent info;
+};
+
+// Binds a transformation variable ("a", "b", ".", "_") to a group; false on
+// a conflict.
+bool Bind(const std::string& var, int group, std::vector<std::pair<std::string, int>>* vars,
+          const std::vector<Group>& groups) {
+  if (var == ".") return true;
+  if (var == "_") return group == kNone;
+  for (auto& [name, g] : *vars) {
+    if (name != var) continue;
+    if (g == group) return true;
+    return g != kNone && group != kNone && groups[g].codes == groups[group].codes;
+  }
+  vars->emplace_back(var, group);
+  return true;
+}
+
+bool VerbIs(const Occurrence& o, const std::string& name) {
+  return name == o.form || name == o.block;
+}
+
+void ApplyTransformations(const std::vector<coding::Transformation>& ts, const std::vector<Group>& groups,
+                          std::vector<Occurrence>* occs, std::vector<std::string>* trace) {
+  if (ts.empty()) return;
+  for (size_t oi = 0; oi < occs->size(); ++oi) {
+    Occurrence& outer = (*occs)[oi];
+    if (outer.suppressed) continue;
+    // The inner verb: the next verb after the outer one.
+    if (oi + 1 >= occs->size()) continue;
+    Occurrence& inner = (*occs)[oi + 1];
+    for (const auto& t : ts) {
+      if (!VerbIs(outer, t.outer_verb)) continue;
+      bool verb_var = t.inner_verb.size() == 1;  // "Q": any inner code
+      if (!verb_var && !VerbIs(inner, t.inner_verb)) continue;
+      if (verb_var && inner.code.null()) continue;
+      std::vector<std::pair<std::string, int>> vars;
+      int inner_source = inner.source;
+      // An infinitive's subject is the outer subject ("a wants to attack b").
+      if (t.inner_source == "_" && inner.infinitive) inner_source = kNone;
+      if (!Bind(t.outer_source, outer.source, &vars, groups)) continue;
+      if (!Bind(t.inner_source, inner_source, &vars, groups)) continue;
+      if (!Bind(t.inner_target, inner.target, &vars, groups)) continue;
+      auto lookup = [&](const std::string& v) {
+        for (auto& [name, g] : vars)
+          if (name == v) return g;
+        return kNone;
+      };
+      int src = lookup(t.out_source), tgt = lookup(t.out_target);
+      coding::VerbCode code = t.out_code == t.inner_verb ? inner.code : coding::ParseVerbCode(t.out_code);
+      outer.suppressed = true;
+      inner.source = src;
+      inner.target = tgt;
+      inner.compound = kNone;
+      inner.code = code;
+      inner.info.transformation = coding::Describe(t);
+      if (trace) trace->push_back("transformation " + inner.info.transformation);
+      break;
+    }
+  }
+}
+
+// Literal words a pattern element cannot match without: its own word, or the
+// words of a noun / prepositional phrase group (matched in sequence).
+void CollectRequired(const PatternElement& e, std::vector<std::string>* out) {
+  if (e.kind == Kind::kWord) {
+    out->push_back(e.text);
+  } else if ((e.kind == Kind::kPrepPhrase || e.kind == Kind::kNounPhrase) && !e.groups.empty()) {
+    for (const auto& x : e.groups[0]) CollectRequired(x, out);
+  }
+}
+
+}  // namespace
+
+Coder::Coder(std::shared_ptr<const DictionarySet> dictionaries, CoderOptions options)
+    : dictionaries_(std::move(dictionaries)), options_(options) {}
+Coder::~Coder() = default;
+
+Result<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const DictionarySet> dictionaries,
+                                             CoderOptions options) {
+  if (!dictionaries) return InvalidArgumentError("no dictionaries");
+  auto compiled = std::make_unique<Compiled>();
+  compiled->tabari = dictionaries->style == DictionarySet::Style::kTabari;
+  for (const auto* list : {&dictionaries->verbs.nouns(), &dictionaries->actors.nouns()}) {
+    for (const auto& phrase : *list) {
+      if (phrase.size() == 1) compiled->tabari_nouns.insert(phrase[0].word);
+    }
+  }
+  const auto& blocks = dictionaries->verbs.blocks();
+  compiled->block_patterns.resize(blocks.size());
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    for (const auto& p : blocks[b].patterns) {
+      Compiled::Pattern cp;
+      cp.source = &p;
+      size_t star = p.elements.size();
+      for (size_t i = 0; i < p.elements.size(); ++i) {
+        if (p.elements[i].kind == Kind::kVerb) star = i;
+      }
+      if (star == p.elements.size()) continue;
+      for (size_t i = star; i-- > 0;) cp.lower.push_back(&p.elements[i]);
+      for (size_t i = star + 1; i < p.elements.size(); ++i) cp.upper.push_back(p.elements[i]);
+      cp.lower_adjacent = star > 0 && p.elements[star - 1].adjacent_next;
+      cp.upper_adjacent = p.elements[star].adjacent_next;
+      for (const auto& e : p.elements) {
+        cp.weight += Weight(e);
+        CollectRequired(e, &cp.required);
+      }
+      compiled->block_patterns[b].push_back(std::move(cp));
+    }
+  }
+  std::unique_ptr<Coder> coder(new Coder(std::move(dictionaries), options));
+  coder->compiled_ = std::move(compiled);
+  return coder;
+}
+
+void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) const {
+  out->events.clear();
+  out->issues.clear();
+  out->discarded_by.clear();
+  out->actors.clear();
+  out->trace.clear();
+  const DictionarySet& d = *dictionaries_;
+  const Compiled& c = *compiled_;
+  Scratch& s = ThreadScratch();
+  auto trace = [&](std::string line) {
+    if (options_.trace) out->trace.push_back(std::move(line));
+  };
+
+  // 1. Analysis. Underscores (validation texts write "Dol_Amroth") are blanks.
+  s.clean.assign(sentence);
+  for (char& ch : s.clean) {
+    if (ch == '_') ch = ' ';
+  }
+  const analysis::Analyzer& analyzer = analysis::Analyzer::Default();
+  analyzer.Analyze(s.clean, &s.analysis);
+  const analysis::Analysis& a = s.analysis;
+  const int n = static_cast<int>(a.tokens.size());
+  if (n == 0 || static_cast<size_t>(n) > options_.max_tokens) {
+    trace("sentence empty or longer than max_tokens: not coded");
+    return;
+  }
+  s.upper.assign(s.clean);
+  for (char& ch : s.upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  s.words.clear();
+  for (const auto& t : a.tokens) s.words.push_back(t.span.In(s.upper));
+  const auto& words = s.words;
+  s.hashes.clear();
+  for (std::string_view w : words) s.hashes.push_back(coding::TokenTrie::Hash(w));
+  const std::span<const uint64_t> hashes(s.hashes);
+  s.sorted_words.assign(words.begin(), words.end());
+  std::sort(s.sorted_words.begin(), s.sorted_words.end());
+  auto tag = [&](int i) { return a.tokens[i].tag; };
+  auto chunk_of = [&](int i) -> const analysis::Chunk& { return a.chunks[a.tokens[i].chunk]; };
+  auto span_of = [&](int b, int e) {
+    return Span{a.tokens[b].span.begin, a.tokens[e - 1].span.end};
+  };
+
+  // 2. Discards.
+  if (!d.discards.entries().empty()) {
+    for (int i = 0; i < n; ++i) {
+      uint32_t node = 0;
+      size_t len = d.discards.trie().LongestMatch(std::span(words).subspan(i), hashes.subspan(i), &node);
+      if (len > 0) {
+        const auto& values = d.discards.trie().Values(node);
+        out->discarded_by = coding::PhraseText(d.discards.entries()[values[0]].phrase);
+        trace("discarded by \"" + out->discarded_by + "\"");
+        return;
+      }
+    }
+  }
+
+  // Issues (PETRARCH): collected, cancelled by an ignore phrase.
+  if (!d.issues.entries().empty()) {
+    bool ignore = false;
+    std::vector<std::string> found;
+    for (int i = 0; i < n; ++i) {
+      uint32_t node = 0;
+      size_t len = d.issues.trie().LongestMatch(std::span(words).subspan(i), hashes.subspan(i), &node);
+      if (len == 0) continue;
+      for (uint32_t v : d.issues.trie().Values(node)) {
+        const auto& entry = d.issues.entries()[v];
+        if (entry.ignore) ignore = true;
+        else if (std::find(found.begin(), found.end(), entry.code) == found.end()) found.push_back(entry.code);
+      }
+    }
+    if (!ignore) out->issues = std::move(found);
+  }
+
+  // 3. Actor and agent items, longest first, left to right.
+  s.items.clear();
+  for (int i = 0; i < n;) {
+    if (a.tokens[i].kind == text::TokenKind::kPunct) {
+      ++i;  // no phrase starts with punctuation
+      continue;
+    }
+    uint32_t actor_node = 0, agent_node = 0;
+    size_t actor_len = d.actors.entries().empty()
+                           ? 0
+                           : LongestMatch(d.actors.trie(), std::span(words).subspan(i), hashes.subspan(i), c.tabari, &actor_node);
+    size_t agent_len = d.agents.entries().empty()
+                           ? 0
+                           : d.agents.trie().LongestMatch(std::span(words).subspan(i), hashes.subspan(i), &agent_node);
+    if (actor_len == 0 && agent_len == 0) {
+      ++i;
+      continue;
+    }
+    Item item;
+    item.b = i;
+    if (actor_len >= agent_len) {
+      item.actor = true;
+      item.e = i + static_cast<int>(actor_len);
+      item.entry = coding::ActorDictionary::EntryOf(d.actors.trie().Values(actor_node)[0]);
+    } else {
+      item.e = i + static_cast<int>(agent_len);
+      item.entry = d.agents.trie().Values(agent_node)[0];
+    }
+    s.items.push_back(item);
+    i = item.e;
+  }
+
+  // 4. Cores: items of one noun group.
+  s.cores.clear();
+  auto only_np_internal = [&](int from, int to, bool allow_cc) {
+    if (to - from > 5) return false;
+    for (int k = from; k < to; ++k) {
+      Tag t = tag(k);
+      if (NpInternal(t)) continue;
+      if (allow_cc && t == Tag::kCC && k > from && k + 1 < to && analysis::IsAdjective(tag(k - 1)) &&
+          analysis::IsAdjective(tag(k + 1))) {
+        continue;  // "awful and evil minister"
+      }
+      if (words[k] == "'S" || words[k] == "'") continue;
+      return false;
+    }
+    return true;
+  };
+  for (size_t k = 0; k < s.items.size(); ++k) {
+    const Item& it = s.items[k];
+    if (!s.cores.empty()) {
+      Core& last = s.cores.back();
+      const Item& prev = s.items[last.items.back()];
+      bool join = false;
+      bool linked = false;
+      if (only_np_internal(prev.e, it.b, true)) {
+        // Two actors side by side stay apart unless a title ties them
+        // ("Dagolath 's Deputy Prime Minister Telemar": the first actor
+        // and the title give the code).
+        join = !(it.actor && last.has_actor) ||
+               (it.actor && !s.items[last.items.back()].actor && it.b == prev.e);
+      } else if (!last.has_actor && it.actor && it.b - prev.e >= 1 && it.b - prev.e <= 3 &&
+                 AgentLinks().count(words[prev.e]) && only_np_internal(prev.e + 1, it.b, false)) {
+        join = true;  // "lawmakers in Fornost", "the ambassadors of Arnor"
+        linked = true;
+      }
+      if (join) {
+        last.items.push_back(static_cast<int>(k));
+        last.e = it.e;
+        last.has_actor = last.has_actor || it.actor;
+        last.linked = last.linked || linked;
+        continue;
+      }
+    }
+    Core core;
+    core.b = it.b;
+    core.e = it.e;
+    core.items.push_back(static_cast<int>(k));
+    core.has_actor = it.actor;
+    s.cores.push_back(std::move(core));
+  }
+
+  // Codes of one core: prefix agents + each actor code + suffix agents.
+  auto core_codes = [&](const Core& core, const std::vector<int>& extra_agents,
+                        const Core* actor_from) {
+    std::vector<std::pair<std::string, ActorMention>> out_codes;
+    std::vector<std::string> bases;
+    ActorMention m;
+    m.span = span_of(core.b, core.e);
+    const Core& ac = actor_from ? *actor_from : core;
+    for (int ii : ac.items) {
+      const Item& it = s.items[ii];
+      if (!it.actor || !bases.empty()) continue;
+      bases = SplitCodes(d.actors.CodeFor(it.entry, date));
+      const auto& entry = d.actors.entries()[it.entry];
+      m.entry = entry.phrases.empty() ? "" : coding::PhraseText(entry.phrases[0]);
+      m.where = entry.where;
+    }
+    bool actorless = bases.empty();
+    if (actorless) bases.push_back("---");
+    std::string prefix, suffix;
+    auto add_agent = [&](int ii) {
+      const auto& ag = d.agents.entries()[s.items[ii].entry];
+      m.agents.push_back(coding::PhraseText(ag.phrase) + (ag.prefix ? " (" + ag.code + "~)" : " (~" + ag.code + ")"));
+      if (ag.prefix) prefix += ag.code;
+      else suffix = JoinCode(suffix, ag.code);
+    };
+    for (int ii : extra_agents) add_agent(ii);
+    for (int ii : core.items) {
+      if (!s.items[ii].actor) add_agent(ii);
+    }
+    if (actorless && suffix.empty() && prefix.empty()) return out_codes;
+    for (const std::string& base : bases) {
+      std::string code = base == "---" && !prefix.empty() ? prefix : prefix + base;
+      code = JoinCode(code, suffix);
+      if (suffix.empty() || code.size() > base.size() + prefix.size()) {
+      }
+      out_codes.emplace_back(code, m);
+    }
+    return out_codes;
+  };
+
+  // 5. Groups: compound actors.
+  s.groups.clear();
+  auto is_compound_gap = [&](int from, int to) {
+    if (to <= from || to - from > 5) return false;
+    bool link = false;
+    for (int k = from; k < to; ++k) {
+      Tag t = tag(k);
+      if (t == Tag::kComma || CompoundLinks().count(words[k])) {
+        link = true;
+        continue;
+      }
+      if (t == Tag::kDT || analysis::IsAdjective(t) || t == Tag::kRB) continue;
+      // Modifiers of the next member ("and the evil awful Gondor").
+      if (link && (analysis::IsNoun(t) || t == Tag::kVBN || t == Tag::kVBG)) continue;
+      return false;
+    }
+    return link;
+  };
+  // A list joined only by commas is no compound ("eight people, Syrian
+  // state media reported"): a list needs and / or / nor somewhere.
+  auto has_word_link = [&](int from, int to) {
+    for (int k = from; k < to; ++k) {
+      if (CompoundLinks().count(words[k])) return true;
+    }
+    return false;
+  };
+  for (size_t k = 0; k < s.cores.size();) {
+    Group g;
+    g.b = s.cores[k].b;
+    g.e = s.cores[k].e;
+    g.cores.push_back(static_cast<int>(k));
+    size_t j = k + 1;
+    bool word_link = false;
+    while (j < s.cores.size() && is_compound_gap(g.e, s.cores[j].b)) {
+      word_link = word_link || has_word_link(g.e, s.cores[j].b);
+      g.cores.push_back(static_cast<int>(j));
+      g.e = s.cores[j].e;
+      ++j;
+    }
+    if (!word_link) {
+      g.cores.resize(1);
+      g.e = s.cores[k].e;
+      j = k + 1;
+    }
+    s.groups.push_back(std::move(g));
+    k = j;
+  }
+  for (Group& g : s.groups) {
+    std::vector<std::pair<std::string, ActorMention>> all;
+    bool any_linked = false;
+    for (int ci : g.cores) any_linked = any_linked || s.cores[ci].linked;
+    if (any_linked && g.cores.size() > 1) {
+      // Agents distribute over actors: "lawmakers and officials in A and B".
+      std::vector<int> agent_items;
+      std::vector<const Core*> actor_cores;
+      bool after_link = false;
+      for (int ci : g.cores) {
+        const Core& core = s.cores[ci];
+        if (core.linked) after_link = true;
+        if (!after_link && core.has_actor) {
+          // "Ithilen and the government of Gondor": Ithilen stands alone.
+          for (auto& p : core_codes(core, {}, nullptr)) all.push_back(std::move(p));
+          continue;
+        }
+        for (int ii : core.items) {
+          if (!s.items[ii].actor && (!after_link || core.linked)) agent_items.push_back(ii);
+        }
+        if (core.has_actor && after_link) actor_cores.push_back(&core);
+      }
+      for (int ag : agent_items) {
+        for (const Core* ac : actor_cores) {
+          Core only_actor = *ac;
+          only_actor.items.erase(std::remove_if(only_actor.items.begin(), only_actor.items.end(),
+                                                [&](int ii) { return !s.items[ii].actor; }),
+                                 only_actor.items.end());
+          for (auto& p : core_codes(only_actor, {ag}, nullptr)) all.push_back(std::move(p));
+        }
+      }
+    } else {
+      const Core* last_actor_core = nullptr;
+      for (int ci : g.cores) {
+        const Core& core = s.cores[ci];
+        const Core* from = nullptr;
+        if (!core.has_actor && last_actor_core != nullptr) from = last_actor_core;  // "Danish media and government"
+        for (auto& p : core_codes(core, {}, from)) all.push_back(std::move(p));
+        if (core.has_actor) last_actor_core = &core;
+      }
+    }
+    for (auto& [code, mention] : all) {
+      if (std::find(g.codes.begin(), g.codes.end(), code) != g.codes.end()) continue;
+      mention.code = code;
+      g.codes.push_back(code);
+      g.mentions.push_back(std::move(mention));
+    }
+  }
+  // Groups without any code are dropped (an agent-free, actor-free noun).
+  {
+    std::vector<Group> kept;
+    for (auto& g : s.groups) {
+      if (!g.codes.empty()) kept.push_back(std::move(g));
+    }
+    s.groups = std::move(kept);
+  }
+  s.group_at.assign(n, kNone);
+  for (size_t gi = 0; gi < s.groups.size(); ++gi) {
+    for (int k = s.groups[gi].b; k < s.groups[gi].e; ++k) s.group_at[k] = static_cast<int>(gi);
+    for (const auto& m : s.groups[gi].mentions) out->actors.push_back(m);
+  }
+  for (const auto& g : s.groups) {
+    std::string codes;
+    for (const auto& code : g.codes) codes += (codes.empty() ? "" : ",") + code;
+    trace("actor \"" + std::string(span_of(g.b, g.e).In(sentence)) + "\" -> " + codes);
+  }
+
+  // 7. Roles.
+  auto subject_of = [&](int vp_begin) -> int {
+    int i = vp_begin - 1;
+    int steps = 0;
+    while (i >= 0 && steps++ < 60) {
+      if (s.group_at[i] != kNone) {
+        const Group& g = s.groups[s.group_at[i]];
+        const auto& ch = chunk_of(i);
+        // A mention only inside a PP ("on Thursday in Gondor") is not the subject.
+        if (ch.kind == ChunkKind::kPP && g.b >= ch.begin && g.b > 0 &&
+            chunk_of(g.b).kind == ChunkKind::kPP && a.tokens[g.b].chunk == a.tokens[i].chunk) {
+          i = ch.begin - 1;
+          continue;
+        }
+        return s.group_at[i];
+      }
+      const auto& ch = chunk_of(i);
+      Tag t = tag(i);
+      if (ch.kind == ChunkKind::kVP || t == Tag::kTO || t == Tag::kMD) {
+        i = ch.begin - 1;  // "is about to restore", "vowed on Thursday to wage"
+        continue;
+      }
+      if (ch.kind == ChunkKind::kADVP || analysis::IsAdverb(t) || ch.kind == ChunkKind::kPP ||
+          words[i] == "ABOUT") {
+        i = std::min<int>(i, ch.begin) - 1;
+        continue;
+      }
+      if (t == Tag::kComma) {
+        // Parenthetical ", in remarks published on Monday ,".
+        int j = i - 1;
+        while (j >= 0 && tag(j) != Tag::kComma && i - j < 16) --j;
+        if (j >= 0 && tag(j) == Tag::kComma) {
+          i = j - 1;
+          continue;
+        }
+        return kNone;
+      }
+      if (t == Tag::kPRP && (words[i] == "HE" || words[i] == "SHE" || words[i] == "IT" ||
+                             words[i] == "THEY" || words[i] == "WE")) {
+        // A subject pronoun refers back to the nearest actor before it
+        // ("Ethiopia indicated it would act").
+        for (int k = i - 1; k >= 0; --k) {
+          if (s.group_at[k] != kNone) return s.group_at[k];
+        }
+        return kNone;
+      }
+      if (ch.kind == ChunkKind::kNP) {
+        // The head noun is no actor ("Ithilen 's militia", "Fornost
+        // President Umbardacil"): the actor group nearest the head inside the
+        // same noun phrase stands for it.
+        for (int k = i - 1; k >= ch.begin; --k) {
+          if (s.group_at[k] != kNone) return s.group_at[k];
+        }
+        return kNone;
+      }
+      return kNone;
+    }
+    return kNone;
+  };
+  auto clause_stop = [&](int i) {
+    return ClauseWords().count(words[i]) > 0 || tag(i) == Tag::kColon || words[i] == ";";
+  };
+  auto object_of = [&](int from, int* end_out) -> int {
+    for (int i = from; i < n; ++i) {
+      if (s.group_at[i] != kNone) {
+        int g = s.group_at[i];
+        int after = s.groups[g].e;
+        while (after < n && analysis::IsAdverb(tag(after))) ++after;
+        *end_out = after;
+        return g;
+      }
+      if (clause_stop(i)) return kNone;
+      // A comma closes the verb phrase's objects ("... burned down its
+      // embassy, a senior official said").
+      if (tag(i) == Tag::kComma) {
+        int j = i + 1;
+        while (j < n && j - i <= 8 && tag(j) != Tag::kComma && chunk_of(j).kind != ChunkKind::kVP) ++j;
+        if (j < n && j - i <= 8 && chunk_of(j).kind == ChunkKind::kVP && IsFiniteHead(tag(chunk_of(j).head))) {
+          return kNone;
+        }
+      }
+      const auto& ch = chunk_of(i);
+      if (i > from && ch.kind == ChunkKind::kVP && ch.begin == i && IsFiniteHead(tag(ch.head))) return kNone;
+    }
+    return kNone;
+  };
+  auto by_agent_of = [&](int from) -> int {
+    for (int i = from; i < n && i < from + 12; ++i) {
+      if (clause_stop(i)) return kNone;
+      if (words[i] == "BY" && i + 1 < n) {
+        for (int j = i + 1; j < n && j < i + 6; ++j) {
+          if (s.group_at[j] != kNone) return s.group_at[j];
+          if (!NpInternal(tag(j))) break;
+        }
+        return kNone;
+      }
+    }
+    return kNone;
+  };
+
+  // 6. Verbs and patterns.
+  std::vector<Occurrence> occs;
+  int prev_vp_end = kNone, prev_source = kNone;
+  const auto& trie = d.verbs.verb_trie();
+  MatchContext ctx;
+  ctx.verbs = &d.verbs;
+  ctx.words = &words;
+  ctx.analysis = &a;
+  ctx.group_at = &s.group_at;
+  ctx.groups = &s.groups;
+  ctx.tabari = c.tabari;
+  if (!d.verbs.synsets().empty()) {
+    size_t cells = d.verbs.synsets().size() * static_cast<size_t>(n);
+    if (s.memo_stamp.size() < cells) {
+      s.memo_stamp.assign(cells, 0);
+      s.memo_end.resize(cells);
+      s.memo_gen = 0;
+    }
+    if (++s.memo_gen == 0) {
+      std::fill(s.memo_stamp.begin(), s.memo_stamp.end(), 0);
+      s.memo_gen = 1;
+    }
+    ctx.synset_base = d.verbs.synsets().data();
+    ctx.memo_stamp = s.memo_stamp.data();
+    ctx.memo_end = s.memo_end.data();
+    ctx.memo_gen = s.memo_gen;
+  }
+  for (int i = 0; i < n;) {
+    if (options_.use_tagger && !c.tabari) {
+      // A verb phrase holds a verb within its first three words ("wire
+      // tapped", "cordoned off"): elsewhere the verb trie is not consulted.
+      bool near_verb = false;
+      for (int k = i; k < n && k < i + 3; ++k) near_verb = near_verb || analysis::IsVerb(tag(k));
+      if (!near_verb) {
+        ++i;
+        continue;
+      }
+    }
+    uint32_t node = 0;
+    size_t len = LongestMatch(trie, std::span(words).subspan(i), hashes.subspan(i), c.tabari, &node);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    int vb = i, ve = i + static_cast<int>(len);
+    // The match must carry a verb-group head (or, with the tagger off, any word).
+    bool verbal = !options_.use_tagger;
+    int head = vb;
+    for (int k = vb; k < ve && !verbal; ++k) {
+      const auto& ch = chunk_of(k);
+      if (analysis::IsVerb(tag(k)) && ch.kind == ChunkKind::kVP && (ch.head == k || len > 1)) {
+        verbal = true;
+        head = k;
+      }
+    }
+    if (!verbal && c.tabari) {
+      // TABARI dictionaries carry misspelt and invented verb forms the
+      // tagger cannot know; TABARI's own rules decide instead: a dictionary
+      // verb is a verb unless it is capitalised inside the sentence, follows
+      // a determiner or possessive, or is a listed noun.
+      std::string_view original = a.word(vb);
+      bool capitalised = vb > 0 && !original.empty() && std::isupper(static_cast<unsigned char>(original[0]));
+      bool after_det = vb > 0 && (tag(vb - 1) == Tag::kDT || tag(vb - 1) == Tag::kPRPS || tag(vb - 1) == Tag::kPOS);
+      if (!capitalised && !after_det && !c.tabari_nouns.count(words[vb])) verbal = true;
+    }
+    if (!verbal) {
+      ++i;
+      continue;
+    }
+    i = ve;
+    // A form may sit in several blocks (a dictionary may list SHOT twice):
+    // the most specific pattern over all of them wins; otherwise the first
+    // block with a code gives the default.
+    const Compiled::Pattern* best = nullptr;
+    int best_weight = -1;
+    MatchContext best_ctx = ctx;
+    size_t bi = 0, fi = 0;
+    bool have_default = false;
+    for (uint32_t value : trie.Values(node)) {
+      size_t b = coding::VerbDictionary::BlockOf(value);
+      size_t f = coding::VerbDictionary::FormOf(value);
+      if (!have_default && (!d.verbs.CodeOf(b, f).null() || value == trie.Values(node).back())) {
+        bi = b;
+        fi = f;
+        have_default = true;
+      }
+      std::string name = coding::PhraseText(d.verbs.blocks()[b].verbs[f].phrase);
+      for (const auto& p : c.block_patterns[b]) {
+        if (!p.source->verb.empty() && p.source->verb != name) continue;
+        if (p.weight <= best_weight) continue;
+        if (!c.tabari) {
+          bool present = true;
+          for (const std::string& w : p.required) {
+            if (!std::binary_search(s.sorted_words.begin(), s.sorted_words.end(), std::string_view(w))) {
+              present = false;
+              break;
+            }
+          }
+          if (!present) continue;
+        }
+        MatchContext m = ctx;
+        m.source = m.target = m.compound = kNone;
+        bool ok = true;
+        if (!p.upper.empty()) ok = MatchForward(p.upper, 0, ve, p.upper_adjacent, m, 0) != kNone;
+        if (ok && !p.lower.empty()) ok = MatchBackward(p.lower, 0, vb - 1, p.lower_adjacent, m) != kNone;
+        if (!ok) continue;
+        best = &p;
+        best_weight = p.weight;
+        best_ctx = m;
+        bi = b;
+        fi = f;
+      }
+    }
+    const coding::VerbBlock& block = d.verbs.blocks()[bi];
+    std::string form_name = coding::PhraseText(block.verbs[fi].phrase);
+    const auto& vp = chunk_of(head);
+    coding::VerbCode code = best ? best->source->code : d.verbs.CodeOf(bi, fi);
+    trace("verb \"" + std::string(span_of(vb, ve).In(sentence)) + "\" block " + block.name +
+          (best ? " pattern " + coding::Describe(*best->source) : " default [" + coding::CodeText(code) + "]"));
+
+    // Roles.
+    int source = best_ctx.source, target = best_ctx.target, compound = best_ctx.compound;
+    int vp_begin = std::min<int>(vp.begin, vb);
+    int vp_end = std::max<int>(vp.end, ve);
+    int before = vp_begin - 1;
+    while (before >= 0 && analysis::IsAdverb(tag(before))) --before;
+    bool coordinated = before >= 0 && (words[before] == "AND" || words[before] == "BUT" || words[before] == "OR") &&
+                       prev_vp_end != kNone && (before == 0 || s.group_at[before - 1] == kNone ||
+                                                prev_vp_end > s.groups[s.group_at[before - 1]].b);
+    int subject = coordinated ? prev_source : subject_of(vp_begin);
+    int object_end = vp_end;
+    int object = object_of(vp_end, &object_end);
+    if (compound != kNone && s.groups[compound].b >= ve && source == kNone) {
+      // "A agrees WITH %": the subject acts on each member.
+      target = compound;
+      compound = kNone;
+      source = subject;
+    }
+    if (vp.passive) {
+      if (target == kNone) target = subject;
+      if (source == kNone) source = by_agent_of(vp_end);
+    } else {
+      if (source == kNone && compound == kNone) source = subject;
+      if (target == kNone && compound == kNone) target = object;
+    }
+    if (source == target && source != kNone && !s.groups[source].compound()) target = kNone;
+    prev_vp_end = vp_end;
+    prev_source = vp.passive ? kNone : (source != kNone ? source : subject);
+    Occurrence occ;
+    occ.vb = vb;
+    occ.ve = ve;
+    occ.source = source;
+    occ.target = target;
+    occ.compound = compound;
+    occ.subject = subject;
+    occ.object = object;
+    occ.code = code;
+    occ.form = form_name;
+    occ.block = block.name;
+    occ.infinitive = vp.infinitive;
+    occ.info.verb_span = span_of(vb, ve);
+    occ.info.verb_block = block.name;
+    if (best) {
+      occ.info.pattern = coding::Describe(*best->source);
+      occ.info.pattern_where = best->source->where;
+    }
+    occ.info.passive = vp.passive;
+    occ.info.negated = vp.negated;
+    if (vp.modal != analysis::kNoToken) occ.info.modal = std::string(a.word(vp.modal));
+    occs.push_back(std::move(occ));
+  }
+
+  // 8a. Transformations: an outer verb (SAY, WANT, ...) whose clause holds an
+  // inner event rewrites it ("~ a (b . ATTACK) SAY = a b 112").
+  ApplyTransformations(d.verbs.transformations(), s.groups, &occs, options_.trace ? &out->trace : nullptr);
+
+  // 8a'. Verb chains. "prepared to attend", "pledged to expel": the
+  // infinitive carries the event and the outer verb's default code is
+  // dropped; "urged Eriador to respond": the infinitive after the outer
+  // verb's object is that object's action, not a new event of the subject.
+  for (size_t k = 0; k + 1 < occs.size(); ++k) {
+    Occurrence& outer = occs[k];
+    Occurrence& inner = occs[k + 1];
+    if (!inner.infinitive || outer.suppressed || inner.suppressed) continue;
+    int gap_begin = outer.ve, gap_end = inner.vb;
+    bool adjacent = true;
+    int first_group = kNone;
+    for (int t = gap_begin; t < gap_end; ++t) {
+      Tag tg = tag(t);
+      if (tg == Tag::kTO || analysis::IsAdverb(tg) || chunk_of(t).kind == ChunkKind::kVP) continue;
+      adjacent = false;
+      if (s.group_at[t] != kNone && first_group == kNone) first_group = s.group_at[t];
+    }
+    if (adjacent && !inner.code.null() && outer.info.pattern.empty()) {
+      outer.suppressed = true;
+      if (inner.source == kNone) inner.source = outer.source;
+      trace("verb chain: \"" + std::string(outer.info.verb_span.In(sentence)) + "\" yields to \"" +
+            std::string(inner.info.verb_span.In(sentence)) + "\"");
+    } else if (!adjacent && first_group != kNone && first_group == outer.target && !outer.code.null()) {
+      inner.suppressed = true;
+    }
+  }
+
+  // TABARI: a "###" code on a verb or an actor discards the sentence.
+  if (c.tabari) {
+    std::string why;
+    for (const Occurrence& occ : occs) {
+      if (occ.code.primary == "###") why = "verb \"" + std::string(occ.info.verb_span.In(sentence)) + "\" coded ###";
+    }
+    for (const Group& g : s.groups) {
+      for (const auto& code : g.codes) {
+        if (code.find("###") != std::string::npos) why = "actor \"" + std::string(span_of(g.b, g.e).In(sentence)) + "\" coded ###";
+      }
+    }
+    if (!why.empty()) {
+      out->discarded_by = why;
+      trace("discarded: " + why);
+      return;
+    }
+  }
+
+  // 8b. Events.
+  for (Occurrence& occ : occs) {
+    if (occ.info.negated && !d.pico.empty() && !occ.code.null()) {
+      // UD-PETRARCH: a negated event is the PICO value minus 0xFFFF.
+      auto it = d.pico.find(occ.code.primary);
+      if (it != d.pico.end()) {
+        int64_t want = it->second - 0xFFFF;
+        std::string found;
+        for (const auto& [k, v] : d.pico) {
+          if (v == want) {
+            found = k;
+            break;
+          }
+        }
+        if (found.empty()) continue;  // no negated counterpart: no event
+        trace("negated " + occ.code.primary + " -> " + found);
+        occ.code.primary = found;
+        occ.code.paired.clear();
+        occ.code.has_colon = false;
+      }
+    }
+    const coding::VerbCode& code = occ.code;
+    if (occ.suppressed || code.null()) continue;
+    auto emit = [&](const std::string& src, const ActorMention* sm, const std::string& tgt,
+                    const ActorMention* tm, const std::string& ev, bool paired) {
+      if (ev.empty() || ev == "---") return;
+      if (options_.require_dyad && (src.empty() || tgt.empty())) return;
+      if (src == tgt) return;  // an actor does not act on itself
+      CodedEvent e = occ.info;
+      e.source = src;
+      e.target = tgt;
+      e.code = ev;
+      e.paired = paired;
+      if (sm) e.source_actor = *sm;
+      if (tm) e.target_actor = *tm;
+      for (const auto& x : out->events) {
+        if (x.source == e.source && x.target == e.target && x.code == e.code) return;
+      }
+      out->events.push_back(std::move(e));
+    };
+    auto emit_pair = [&](const Group* sg, size_t si, const Group* tg, size_t ti) {
+      std::string src = sg ? sg->codes[si] : "";
+      std::string tgt = tg ? tg->codes[ti] : "";
+      const ActorMention* sm = sg ? &sg->mentions[si] : nullptr;
+      const ActorMention* tm = tg ? &tg->mentions[ti] : nullptr;
+      emit(src, sm, tgt, tm, code.primary, false);
+      if (code.has_colon && !code.paired.empty() && code.paired != "---") emit(tgt, tm, src, sm, code.paired, true);
+    };
+    const Group* sg = occ.source == kNone ? nullptr : &s.groups[occ.source];
+    const Group* tg = occ.target == kNone ? nullptr : &s.groups[occ.target];
+    if (occ.compound != kNone) {
+      const Group& cg = s.groups[occ.compound];
+      if (tg != nullptr) {
+        for (size_t x = 0; x < cg.codes.size(); ++x)
+          for (size_t y = 0; y < tg->codes.size(); ++y) emit_pair(&cg, x, tg, y);
+      } else {
+        for (size_t x = 0; x < cg.codes.size(); ++x)
+          for (size_t y = 0; y < cg.codes.size(); ++y)
+            if (x != y) emit_pair(&cg, x, &cg, y);
+      }
+      continue;
+    }
+    if (sg != nullptr && tg == nullptr && sg->compound()) {
+      // A compound subject without a target: its members act on each other.
+      for (size_t x = 0; x < sg->codes.size(); ++x)
+        for (size_t y = 0; y < sg->codes.size(); ++y)
+          if (x != y) emit_pair(sg, x, sg, y);
+      continue;
+    }
+    size_t ns = sg ? sg->codes.size() : 1, nt = tg ? tg->codes.size() : 1;
+    for (size_t x = 0; x < ns; ++x)
+      for (size_t y = 0; y < nt; ++y) emit_pair(sg, x, tg, y);
+  }
+}
+
+}  // namespace storyline::coder

@@ -1,0 +1,150 @@
+// The event coder: reads one sentence and finds the political events it
+// reports (source actor, target actor, CAMEO event code), from raw text, with
+// the community dictionaries (PETRARCH / Phoenix or TABARI) compiled by
+// src/coding.
+//
+// The engine is a shallow coder in the TABARI tradition, guided by the
+// analysis stage's part-of-speech tags and chunks instead of a full parse:
+// actors and agents are found with the dictionaries' tries, verbs with the
+// verb trie (only on tokens the tagger calls verbs, when it can tell), verb
+// patterns are matched around the verb with their source / target slots,
+// compound actors fan out into one event each, passive voice swaps the roles,
+// paired codes (032:033) add the reverse event and transformations rewrite
+// "A said B attacked C" style nestings. See coder.cc for the algorithm.
+//
+// Contract: a DictionarySet is immutable once loaded and may be shared by any
+// number of Coders and threads. Coder::Code is const and thread-safe; it
+// never fails (a sentence it cannot read simply gives no events). Spans are
+// UTF-8 byte offsets into the sentence passed to Code.
+#ifndef STORYLINE_CODER_CODER_H_
+#define STORYLINE_CODER_CODER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coding/dictionary.h"
+#include "coding/formats.h"
+#include "coding/validation.h"
+#include "storyline/article.h"
+#include "storyline/status.h"
+
+namespace storyline::coder {
+
+// The compiled dictionaries a coder uses, plus the malformed entries skipped
+// while loading them (each names its file and line).
+struct DictionarySet {
+  enum class Style { kPetrarch, kTabari };
+  Style style = Style::kPetrarch;
+  coding::ActorDictionary actors;
+  coding::AgentDictionary agents;
+  coding::VerbDictionary verbs;
+  coding::Discards discards;
+  coding::Issues issues;
+  coding::TabariOptions tabari_options;  // TABARI projects only
+  // UD-PETRARCH's internal coding ontology (PICO): CAMEO code -> value. A
+  // negated event's value minus 0xFFFF names its code ("did not clash" 110
+  // -> 050). Empty = negated events keep their code.
+  std::map<std::string, int64_t> pico;
+  std::vector<coding::DictionaryError> errors;
+  std::vector<std::string> files;  // every file read, for reports
+};
+
+// Explicit PETRARCH / Phoenix file lists ("" / empty = none).
+struct PetrarchFiles {
+  std::string verbs;
+  std::string pico;  // UD-PETRARCH PICO ontology file
+  std::vector<std::string> actors;
+  std::string agents;
+  std::string discards;
+  std::string issues;
+};
+Result<std::shared_ptr<const DictionarySet>> LoadPetrarch(const PetrarchFiles& files);
+// A TABARI .project file and the files it names.
+Result<std::shared_ptr<const DictionarySet>> LoadTabari(const std::string& project_path);
+// A folder: a *.project file makes it TABARI; otherwise PETRARCH files are
+// picked by name (CAMEO*.txt or *verbs*; *actors*; *agents*; *discards*;
+// *Issue*). InvalidArgument when no verb dictionary is found.
+Result<std::shared_ptr<const DictionarySet>> LoadDirectory(const std::string& dir);
+// The dictionaries a validation suite's <Environment> names, relative to
+// `dir` (PETRARCH XML); for a TABARI suite, the .project in `dir` whose
+// <textfile> is the suite.
+Result<std::shared_ptr<const DictionarySet>> LoadForSuite(const coding::ValidationSuite& suite,
+                                                          const std::string& dir);
+// As above, looking for each named file in `dirs` in order (the PETR-2 GSR
+// names the Phoenix files, which live beside the PETRARCH suite).
+Result<std::shared_ptr<const DictionarySet>> LoadForSuite(const coding::ValidationSuite& suite,
+                                                          const std::vector<std::string>& dirs);
+
+// One actor as coded, with why.
+struct ActorMention {
+  std::string code;           // e.g. "RUSGOV"; "" when uncoded
+  Span span;                  // the whole actor phrase (agent words included)
+  std::string entry;          // actor dictionary root phrase, "" if only an agent
+  coding::SourceLocation where;         // actor entry location
+  std::vector<std::string> agents;      // agent phrases composed in, e.g. "FOREIGN MINISTER (~GOV)"
+};
+
+struct CodedEvent {
+  std::string source;  // actor codes ("" = none)
+  std::string target;
+  std::string code;    // event code, e.g. "042"
+  ActorMention source_actor, target_actor;
+  Span verb_span;              // the verb (or verb phrase) that carries the event
+  std::string verb_block;      // verb dictionary block name, e.g. "ACCUSE"
+  std::string pattern;         // matched pattern (coding::Describe), "" = the verb's default code
+  coding::SourceLocation pattern_where;
+  std::string transformation;  // applied transformation (coding::Describe), ""
+  bool passive = false;        // the verb group was passive (roles swapped)
+  bool negated = false;        // "did not", "never", ...
+  std::string modal;           // "will", "would", ... ("" = none)
+  bool paired = false;         // the second half of a paired code (032:033)
+};
+
+struct CoderOptions {
+  // Drop events without both a source and a target (PETRARCH's require_dyad).
+  bool require_dyad = true;
+  // Use part-of-speech tags to decide which words are verbs; false = every
+  // dictionary verb form counts (pure TABARI behaviour).
+  bool use_tagger = true;
+  // Longest sentence coded, in tokens; longer sentences give no events.
+  size_t max_tokens = 160;
+  // Record a step-by-step trace in CodeResult::trace (for `storyline code`).
+  bool trace = false;
+};
+
+struct CodeResult {
+  std::vector<CodedEvent> events;
+  std::vector<std::string> issues;   // issue codes found in the sentence
+  std::string discarded_by;          // discard phrase that dropped the sentence, ""
+  std::vector<ActorMention> actors;  // every actor found, in order
+  std::vector<std::string> trace;    // when CoderOptions::trace
+};
+
+class Coder {
+ public:
+  static Result<std::unique_ptr<Coder>> Create(std::shared_ptr<const DictionarySet> dictionaries,
+                                               CoderOptions options = {});
+  ~Coder();
+
+  // Codes one sentence dated `date` (YYYYMMDD; dated actor roles are resolved
+  // on it). Clears and fills *out.
+  void Code(std::string_view sentence, coding::Date date, CodeResult* out) const;
+
+  const DictionarySet& dictionaries() const { return *dictionaries_; }
+  const CoderOptions& options() const { return options_; }
+
+ private:
+  Coder(std::shared_ptr<const DictionarySet> dictionaries, CoderOptions options);
+  struct Compiled;
+  std::shared_ptr<const DictionarySet> dictionaries_;
+  CoderOptions options_;
+  std::unique_ptr<const Compiled> compiled_;
+};
+
+}  // namespace storyline::coder
+
+#endif  // STORYLINE_CODER_CODER_H_

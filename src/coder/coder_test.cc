@@ -1,0 +1,172 @@
+#include "coder/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "coding/formats.h"
+
+namespace storyline::coder {
+namespace {
+
+// A small invented world, written for these tests.
+constexpr char kVerbs[] = R"(
+&WEAPON
++ROCKETS
++MORTARS
+--- MEET [040] ---
+MEET {MET}
+- * WITH + [042]
+- % * [043]
+--- ATTACK [190] ---
+ATTACK
+SHELL
+- * + WITH &WEAPON [195]
+--- CONDEMN [111] ---
+CONDEMN
+--- PROMISE [050] ---
+PROMISE
+--- ARRIVE [032:033] ---
+ARRIVE
+--- SAY [---] ---
+SAY {SAID}
+)";
+
+constexpr char kActors[] = R"(
+VALDORIA [VAL]
++VALDORIAN
+KESTRIA [KES]
+MARENNE [MAR]
+PORT_ELLIS [VAL]
+JONAS_WREN [VALGOV >20100101]
+    [VALOPP 20000101-20091231]
+)";
+
+constexpr char kAgents[] = R"(
+GOVERNMENT [~GOV]
+SOLDIER [~MIL]
+FOREIGN_MINISTER [~GOV]
+LAWMAKER [~LEG]
+AID_GROUP [NGO~]
+)";
+
+class CoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("coder_test_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+    Write("test.verbs.txt", kVerbs);
+    Write("test.actors.txt", kActors);
+    Write("test.agents.txt", kAgents);
+    auto set = LoadDirectory(dir_.string());
+    ASSERT_TRUE(set.ok()) << set.status().ToString();
+    for (const auto& e : set.value()->errors) ADD_FAILURE() << coding::ToString(e);
+    auto coder = Coder::Create(set.value());
+    ASSERT_TRUE(coder.ok());
+    coder_ = std::move(coder).value();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& name, const char* text) {
+    std::ofstream(dir_ / name) << text;
+  }
+  std::vector<std::string> Code(const std::string& sentence, coding::Date date = 20130527) {
+    CodeResult r;
+    coder_->Code(sentence, date, &r);
+    std::vector<std::string> out;
+    for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  using V = std::vector<std::string>;
+  std::filesystem::path dir_;
+  std::unique_ptr<Coder> coder_;
+};
+
+TEST_F(CoderTest, SimpleDefaultCode) {
+  EXPECT_EQ(Code("Valdoria condemned Kestria on Monday."), V({"VAL/KES/111"}));
+}
+
+TEST_F(CoderTest, PatternWithTargetSlot) {
+  EXPECT_EQ(Code("Valdoria met with Kestria in Marenne."), V({"VAL/KES/042"}));
+}
+
+TEST_F(CoderTest, SynsetInPattern) {
+  EXPECT_EQ(Code("Valdoria shelled Kestria with rockets overnight."), V({"VAL/KES/195"}));
+  EXPECT_EQ(Code("Valdoria attacked Kestria."), V({"VAL/KES/190"}));
+}
+
+TEST_F(CoderTest, AgentsCompose) {
+  EXPECT_EQ(Code("The Valdorian government condemned Kestria."), V({"VALGOV/KES/111"}));
+  EXPECT_EQ(Code("Soldiers from Kestria attacked Marenne."), V({"KESMIL/MAR/190"}));
+  EXPECT_EQ(Code("Kestria's foreign minister condemned Valdoria."), V({"KESGOV/VAL/111"}));
+}
+
+TEST_F(CoderTest, DatedRoles) {
+  EXPECT_EQ(Code("Jonas Wren condemned Kestria.", 20130527), V({"VALGOV/KES/111"}));
+  EXPECT_EQ(Code("Jonas Wren condemned Kestria.", 20050101), V({"VALOPP/KES/111"}));
+}
+
+TEST_F(CoderTest, CompoundTargetsAndSources) {
+  EXPECT_EQ(Code("Valdoria and Marenne condemned Kestria."), V({"MAR/KES/111", "VAL/KES/111"}));
+  EXPECT_EQ(Code("Valdoria condemned Kestria and Marenne."), V({"VAL/KES/111", "VAL/MAR/111"}));
+}
+
+TEST_F(CoderTest, CompoundSlotPattern) {
+  EXPECT_EQ(Code("Valdoria and Kestria met on Tuesday."), V({"KES/VAL/043", "VAL/KES/043"}));
+}
+
+TEST_F(CoderTest, PairedCode) {
+  // An agent without a known actor is coded "---" + agent, as PETRARCH does.
+  EXPECT_EQ(Code("The Kestrian foreign minister arrived in Valdoria on Sunday."),
+            V({"---GOV/VAL/032", "VAL/---GOV/033"}));
+  EXPECT_EQ(Code("Kestria's foreign minister arrived in Valdoria on Sunday."),
+            V({"KESGOV/VAL/032", "VAL/KESGOV/033"}));
+}
+
+TEST_F(CoderTest, PassiveVoiceSwapsRoles) {
+  EXPECT_EQ(Code("Marenne was attacked by Valdorian soldiers."), V({"VALMIL/MAR/190"}));
+}
+
+TEST_F(CoderTest, CoordinatedVerbsShareTheSubject) {
+  EXPECT_EQ(Code("Valdoria condemned an attack by Kestria on Monday and promised aid to Marenne."),
+            V({"VAL/KES/111", "VAL/MAR/050"}));
+}
+
+TEST_F(CoderTest, NounUseOfAVerbIsNotCoded) {
+  EXPECT_EQ(Code("The attack on Kestria worried Marenne."), V({}));
+}
+
+TEST_F(CoderTest, NoTargetAcrossASubordinateClause) {
+  EXPECT_EQ(Code("Valdoria condemned the vote after Kestria said nothing."), V({}));
+}
+
+TEST_F(CoderTest, ExplanationNamesEntriesAndPattern) {
+  CodeResult r;
+  coder_->Code("Valdoria met with Kestria in Marenne.", 20130527, &r);
+  ASSERT_EQ(r.events.size(), 1u);
+  const CodedEvent& e = r.events[0];
+  EXPECT_EQ(e.verb_block, "MEET");
+  EXPECT_NE(e.pattern.find("WITH"), std::string::npos);
+  EXPECT_EQ(e.pattern_where.line, 7);
+  EXPECT_EQ(e.source_actor.entry, "VALDORIA");
+  EXPECT_EQ(e.target_actor.entry, "KESTRIA");
+  std::string_view sentence = "Valdoria met with Kestria in Marenne.";
+  EXPECT_EQ(e.verb_span.In(sentence), "met");
+  EXPECT_EQ(e.target_actor.span.In(sentence), "Kestria");
+}
+
+TEST_F(CoderTest, BinaryJunkAndHugeInputDoNotCrash) {
+  CodeResult r;
+  std::string junk(5000, '\xff');
+  coder_->Code(junk, 20130527, &r);
+  std::string long_sentence;
+  for (int i = 0; i < 2000; ++i) long_sentence += "Valdoria condemned Kestria and ";
+  coder_->Code(long_sentence, 20130527, &r);
+  EXPECT_TRUE(r.events.empty());  // beyond max_tokens
+}
+
+}  // namespace
+}  // namespace storyline::coder
