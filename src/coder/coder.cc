@@ -213,6 +213,7 @@ struct MatchContext {
   const std::vector<Group>* groups;
   bool tabari = false;
   bool plurals = false;  // inside a synset that takes plurals
+  bool in_phrase = false;  // inside a (...) / {...} group: gaps only over noun-phrase words
   int max_gap = 8;
   // Synset matches memoised per (synset, position) for one sentence: a
   // synset's match does not depend on where the pattern is.
@@ -297,7 +298,11 @@ int MatchElementAt(const PatternElement& e, int pos, MatchContext& ctx, int dept
     case Kind::kPrepPhrase:
     case Kind::kNounPhrase: {
       if (e.groups.empty()) return kNone;
-      return MatchForward(e.groups[0], 0, pos, true, ctx, depth + 1);
+      bool saved = ctx.in_phrase;
+      ctx.in_phrase = true;
+      int end = MatchForward(e.groups[0], 0, pos, true, ctx, depth + 1);
+      ctx.in_phrase = saved;
+      return end;
     }
     case Kind::kAlternatives:
       for (const auto& g : e.groups) {
@@ -320,6 +325,10 @@ int MatchForward(const std::vector<PatternElement>& seq, size_t k, int pos, bool
   // modifiers; the first element of a synset member must be at pos.
   int last = anchored ? pos : std::min(n - 1, pos + ctx.max_gap);
   for (int q = pos; q <= last; ++q) {
+    // Inside a phrase group the words may be separated only by noun-phrase
+    // words ("(TO SANCTIONS)" matches "to the new sanctions", not "to lift
+    // the sanctions").
+    if (ctx.in_phrase && q > pos && !NpInternal(ctx.analysis->tokens[q - 1].tag)) break;
     int saved_s = ctx.source, saved_t = ctx.target, saved_c = ctx.compound;
     int end = MatchElementAt(e, q, ctx, depth);
     if (end != kNone) {
@@ -415,7 +424,8 @@ bool VerbIs(const Occurrence& o, const std::string& name) {
 }
 
 void ApplyTransformations(const std::vector<coding::Transformation>& ts, const std::vector<Group>& groups,
-                          std::vector<Occurrence>* occs, std::vector<std::string>* trace) {
+                          const std::vector<int>& group_at, std::vector<Occurrence>* occs,
+                          std::vector<std::string>* trace) {
   if (ts.empty()) return;
   for (size_t oi = 0; oi < occs->size(); ++oi) {
     Occurrence& outer = (*occs)[oi];
@@ -430,8 +440,17 @@ void ApplyTransformations(const std::vector<coding::Transformation>& ts, const s
       if (verb_var && inner.code.null()) continue;
       std::vector<std::pair<std::string, int>> vars;
       int inner_source = inner.source;
-      // An infinitive's subject is the outer subject ("a wants to attack b").
-      if (t.inner_source == "_" && inner.infinitive) inner_source = kNone;
+      if (inner.infinitive) {
+        // "a wants to attack b": the infinitive has no subject of its own;
+        // "a wants b to attack c": the group between the verbs is it.
+        inner_source = kNone;
+        for (int k = outer.ve; k < inner.vb; ++k) {
+          if (group_at[k] != kNone) {
+            inner_source = group_at[k];
+            break;
+          }
+        }
+      }
       if (!Bind(t.outer_source, outer.source, &vars, groups)) continue;
       if (!Bind(t.inner_source, inner_source, &vars, groups)) continue;
       if (!Bind(t.inner_target, inner.target, &vars, groups)) continue;
@@ -736,7 +755,10 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     size_t j = k + 1;
     bool word_link = false;
     while (j < s.cores.size() && is_compound_gap(g.e, s.cores[j].b)) {
-      word_link = word_link || has_word_link(g.e, s.cores[j].b);
+      bool this_word = has_word_link(g.e, s.cores[j].b);
+      // "A, B and C": commas come before the and; "A and B, C" ends at B.
+      if (word_link && !this_word) break;
+      word_link = word_link || this_word;
       g.cores.push_back(static_cast<int>(j));
       g.e = s.cores[j].e;
       ++j;
@@ -1031,7 +1053,7 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     }
     const coding::VerbBlock& block = d.verbs.blocks()[bi];
     std::string form_name = coding::PhraseText(block.verbs[fi].phrase);
-    const auto& vp = chunk_of(head);
+    analysis::Chunk vp = chunk_of(head);
     coding::VerbCode code = best ? best->source->code : d.verbs.CodeOf(bi, fi);
     trace("verb \"" + std::string(span_of(vb, ve).In(sentence)) + "\" block " + block.name +
           (best ? " pattern " + coding::Describe(*best->source) : " default [" + coding::CodeText(code) + "]"));
@@ -1057,6 +1079,16 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     if (vp.passive) {
       if (target == kNone) target = subject;
       if (source == kNone) source = by_agent_of(vp_end);
+      // Without "by ...", the actor named in the verb phrase is taken as
+      // the doer ("X was shot dead in Y", "X was criticized over its
+      // dispute with Y"), as PETRARCH does.
+      if (source == kNone && object != kNone && object != target) {
+        bool verb_between = false;  // "X was seen to break into Y": Y is not the doer
+        for (int k = vp_end; k < s.groups[object].b; ++k) {
+          verb_between = verb_between || chunk_of(k).kind == ChunkKind::kVP;
+        }
+        if (!verb_between) source = object;
+      }
     } else {
       if (source == kNone && compound == kNone) source = subject;
       if (target == kNone && compound == kNone) target = object;
@@ -1090,7 +1122,8 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
 
   // 8a. Transformations: an outer verb (SAY, WANT, ...) whose clause holds an
   // inner event rewrites it ("~ a (b . ATTACK) SAY = a b 112").
-  ApplyTransformations(d.verbs.transformations(), s.groups, &occs, options_.trace ? &out->trace : nullptr);
+  ApplyTransformations(d.verbs.transformations(), s.groups, s.group_at, &occs,
+                       options_.trace ? &out->trace : nullptr);
 
   // 8a'. Verb chains. "prepared to attend", "pledged to expel": the
   // infinitive carries the event and the outer verb's default code is
@@ -1114,6 +1147,8 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
       if (inner.source == kNone) inner.source = outer.source;
       trace("verb chain: \"" + std::string(outer.info.verb_span.In(sentence)) + "\" yields to \"" +
             std::string(inner.info.verb_span.In(sentence)) + "\"");
+    } else if (adjacent && !outer.info.pattern.empty() && !outer.code.null()) {
+      inner.suppressed = true;  // "agreed to lift sanctions": the pattern covers both
     } else if (!adjacent && first_group != kNone && first_group == outer.target && !outer.code.null()) {
       inner.suppressed = true;
     }
@@ -1199,7 +1234,7 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
       }
       continue;
     }
-    if (sg != nullptr && tg == nullptr && sg->compound()) {
+    if (sg != nullptr && tg == nullptr && sg->compound() && !occ.info.passive) {
       // A compound subject without a target: its members act on each other.
       for (size_t x = 0; x < sg->codes.size(); ++x)
         for (size_t y = 0; y < sg->codes.size(); ++y)
