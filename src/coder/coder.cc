@@ -993,15 +993,16 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
         head = k;
       }
     }
-    if (!verbal && c.tabari) {
+    if (c.tabari) {
       // TABARI dictionaries carry misspelt and invented verb forms the
       // tagger cannot know; TABARI's own rules decide instead: a dictionary
       // verb is a verb unless it is capitalised inside the sentence, follows
       // a determiner or possessive, or is a listed noun.
       std::string_view original = a.word(vb);
       bool capitalised = vb > 0 && !original.empty() && std::isupper(static_cast<unsigned char>(original[0]));
-      bool after_det = vb > 0 && (tag(vb - 1) == Tag::kDT || tag(vb - 1) == Tag::kPRPS || tag(vb - 1) == Tag::kPOS);
-      if (!capitalised && !after_det && !c.tabari_nouns.count(words[vb])) verbal = true;
+      bool after_det = vb > 0 && (words[vb - 1] == "THE" || words[vb - 1] == "A" || words[vb - 1] == "AN");
+      verbal = !capitalised && !after_det && !c.tabari_nouns.count(words[vb]);
+      head = vb;
     }
     if (!verbal) {
       ++i;
@@ -1151,6 +1152,45 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
       inner.suppressed = true;  // "agreed to lift sanctions": the pattern covers both
     } else if (!adjacent && first_group != kNone && first_group == outer.target && !outer.code.null()) {
       inner.suppressed = true;
+    }
+  }
+
+  // TABARI's shallow roles (Schrodt 2009, ch. 5): one event per clause, from
+  // its first coded verb; the source is the first actor of the clause; a new
+  // clause starts at a conjunction before a verb ("... and promised aid").
+  if (c.tabari) {
+    int clause_start = 0;
+    int prev_end = 0;
+    int prev_source = kNone;
+    bool clause_coded = false;
+    for (Occurrence& occ : occs) {
+      bool new_clause = false;
+      for (int k = prev_end; k < occ.vb; ++k) {
+        if (words[k] == "AND" || words[k] == "BUT" || words[k] == ";") {
+          new_clause = true;
+          clause_start = k + 1;
+        }
+      }
+      if (new_clause) clause_coded = false;
+      if (occ.suppressed) continue;
+      if (clause_coded) {
+        occ.suppressed = true;
+        continue;
+      }
+      if (occ.code.null()) continue;
+      if (!occ.info.passive && occ.source == occ.subject) {
+        int first = kNone;
+        for (int k = clause_start; k < occ.vb; ++k) {
+          if (s.group_at[k] != kNone) {
+            first = s.group_at[k];
+            break;
+          }
+        }
+        occ.source = first != kNone ? first : (new_clause ? prev_source : occ.source);
+      }
+      clause_coded = true;
+      prev_source = occ.source;
+      prev_end = occ.ve;
     }
   }
 

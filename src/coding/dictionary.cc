@@ -329,16 +329,29 @@ VerbDictionary VerbDictionary::Build(Parts parts) {
     for (size_t fi = 0; fi < block.verbs.size() && fi < 4096; ++fi) {
       const VerbForm& f = block.verbs[fi];
       uint32_t value = static_cast<uint32_t>(bi << 12 | fi);
-      std::vector<std::string> words = Words(f.phrase);
+      // In a multi-word form the verb may be marked with '+' ("WIRE_+TAP",
+      // "+CORDON_OFF"); the mark is not part of the word.
+      size_t verb_at = 0;
+      auto key_words = [&verb_at](const Phrase& p, bool find_verb) {
+        std::vector<std::string> w = Words(p);
+        for (size_t k = 0; k < w.size(); ++k) {
+          if (!w[k].empty() && w[k][0] == '+') {
+            w[k].erase(0, 1);
+            if (find_verb) verb_at = k;
+          }
+        }
+        return w;
+      };
+      std::vector<std::string> words = key_words(f.phrase, true);
       if (words.empty()) continue;
       b.Add(words, value);
-      for (const Phrase& p : f.irregular) b.Add(Words(p), value);
+      for (const Phrase& p : f.irregular) b.Add(key_words(p, false), value);
       if (!f.explicit_forms || !f.irregular.empty()) {
-        // Regular forms inflect the first word (the verb) of the phrase.
-        std::vector<std::string> forms = RegularVerbForms(words[0]);
+        // Regular forms inflect the verb word of the phrase.
+        std::vector<std::string> forms = RegularVerbForms(words[verb_at]);
         for (size_t k = 1; k < forms.size(); ++k) {
           std::vector<std::string> w = words;
-          w[0] = forms[k];
+          w[verb_at] = forms[k];
           b.Add(w, value);
         }
       }
