@@ -67,7 +67,9 @@ Result<std::shared_ptr<const DictionarySet>> LoadPetrarch(const PetrarchFiles& f
 Result<std::shared_ptr<const DictionarySet>> LoadTabari(const std::string& project_path);
 // A folder: a *.project file makes it TABARI; otherwise PETRARCH files are
 // picked by name (CAMEO*.txt or *verbs*; *actors*; *agents*; *discards*;
-// *Issue*). InvalidArgument when no verb dictionary is found.
+// *Issue*); test dictionaries ("Validate", "UnitTest" in the name) only when
+// the folder holds no other verb dictionary. InvalidArgument when no verb
+// dictionary is found.
 Result<std::shared_ptr<const DictionarySet>> LoadDirectory(const std::string& dir);
 // The dictionaries a validation suite's <Environment> names, relative to
 // `dir` (PETRARCH XML); for a TABARI suite, the .project in `dir` whose

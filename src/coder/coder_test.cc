@@ -168,5 +168,21 @@ TEST_F(CoderTest, BinaryJunkAndHugeInputDoNotCrash) {
   EXPECT_TRUE(r.events.empty());  // beyond max_tokens
 }
 
+// Bug: a folder holding a production set beside a suite's test dictionaries
+// mixed the two (PETR.Validate.actors.txt coded "Russia" as RUS).
+TEST(LoadDirectoryTest, TestDictionariesYieldToAProductionSet) {
+  auto dir = std::filesystem::temp_directory_path() / ("coder_load_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "CAMEO.small.txt") << kVerbs;
+  std::ofstream(dir / "Prod.actors.txt") << "VALDORIA [VAL]\n";
+  std::ofstream(dir / "PETR.Validate.verbs.txt") << kVerbs;
+  std::ofstream(dir / "PETR.Validate.actors.txt") << "VALDORIA [XXX]\n";
+  auto set = LoadDirectory(dir.string());
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  ASSERT_EQ(set.value()->actors.entries().size(), 1u);
+  EXPECT_EQ(set.value()->actors.CodeFor(0, 20130527), "VAL");
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace storyline::coder

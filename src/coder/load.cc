@@ -174,9 +174,22 @@ Result<std::shared_ptr<const DictionarySet>> LoadDirectory(const std::string& di
   for (const auto& n : names) {
     if (Lower(n).ends_with(".project")) return LoadTabari((fs::path(dir) / n).string());
   }
+  // A folder may hold a production set beside a validation suite's small
+  // test dictionaries (../shared's petrarch/ holds Phoenix and PETR.Validate):
+  // the test files ("validate", "unittest" in the name) are used only when
+  // the folder has nothing else.
+  auto is_test = [](const std::string& lower) {
+    return lower.find("validate") != std::string::npos || lower.find("unittest") != std::string::npos;
+  };
+  bool has_production = false;
+  for (const auto& n : names) {
+    std::string l = Lower(n);
+    if (!is_test(l) && (l.find("verbs") != std::string::npos || l.starts_with("cameo"))) has_production = true;
+  }
   PetrarchFiles files;
   for (const auto& n : names) {
     std::string l = Lower(n);
+    if (has_production && is_test(l)) continue;
     std::string path = (fs::path(dir) / n).string();
     if (l.ends_with(".xml") || l.ends_with(".md") || l.ends_with(".pdf") || l == "license") continue;
     if (l.find("verbs") != std::string::npos || (l.starts_with("cameo") && l.ends_with(".txt"))) {
