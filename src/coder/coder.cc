@@ -55,7 +55,8 @@ std::unordered_set<std::string_view> WordSet(std::string_view path) {
 }
 
 const std::unordered_set<std::string_view>& ClauseWords() {
-  static const auto* s = new std::unordered_set<std::string_view>(WordSet("coder/clause_words.txt"));
+  static const auto* s =
+      new std::unordered_set<std::string_view>(WordSet("coder/clause_words.txt"));
   return *s;
 }
 const std::unordered_set<std::string_view>& AgentLinks() {
@@ -63,7 +64,8 @@ const std::unordered_set<std::string_view>& AgentLinks() {
   return *s;
 }
 const std::unordered_set<std::string_view>& CompoundLinks() {
-  static const auto* s = new std::unordered_set<std::string_view>(WordSet("coder/compound_links.txt"));
+  static const auto* s =
+      new std::unordered_set<std::string_view>(WordSet("coder/compound_links.txt"));
   return *s;
 }
 
@@ -88,7 +90,7 @@ struct Core {
 struct Group {
   int b = 0, e = 0;
   std::vector<int> cores;
-  std::vector<std::string> codes;  // distinct, in order
+  std::vector<std::string> codes;      // distinct, in order
   std::vector<ActorMention> mentions;  // parallel to codes
   bool compound() const { return codes.size() > 1; }
 };
@@ -133,8 +135,8 @@ struct Coder::Compiled {
     const coding::VerbPattern* source = nullptr;
     std::vector<const PatternElement*> lower;  // nearest to the verb first
     std::vector<PatternElement> upper;         // in order after the verb
-    bool lower_adjacent = false;  // "IN_*": the last lower element touches the verb
-    bool upper_adjacent = false;  // "*_OUT": the first upper element touches the verb
+    bool lower_adjacent = false;               // "IN_*": the last lower element touches the verb
+    bool upper_adjacent = false;               // "*_OUT": the first upper element touches the verb
     int weight = 0;
     // Literal words outside synsets and groups: each must occur in the
     // sentence as it is (checked by binary search before any matching).
@@ -149,11 +151,13 @@ namespace {
 
 int Weight(const PatternElement& e) {
   switch (e.kind) {
-    case Kind::kVerb: return 0;
+    case Kind::kVerb:
+      return 0;
     case Kind::kPrepPhrase:
     case Kind::kNounPhrase: {
       int w = 0;
-      for (const auto& g : e.groups) for (const auto& x : g) w += Weight(x);
+      for (const auto& g : e.groups)
+        for (const auto& x : g) w += Weight(x);
       return w;
     }
     case Kind::kAlternatives: {
@@ -165,7 +169,8 @@ int Weight(const PatternElement& e) {
       }
       return w;
     }
-    default: return 1;
+    default:
+      return 1;
   }
 }
 
@@ -212,8 +217,9 @@ struct MatchContext {
   const std::vector<int>* group_at;
   const std::vector<Group>* groups;
   bool tabari = false;
-  bool plurals = false;  // inside a synset that takes plurals
+  bool plurals = false;    // inside a synset that takes plurals
   bool in_phrase = false;  // inside a (...) / {...} group: gaps only over noun-phrase words
+  bool in_noun_phrase = false;  // inside {...}: gaps only over determiners
   int max_gap = 8;
   // Synset matches memoised per (synset, position) for one sentence: a
   // synset's match does not depend on where the pattern is.
@@ -255,7 +261,8 @@ int MatchElementAt(const PatternElement& e, int pos, MatchContext& ctx, int dept
       const coding::Synset* s = ctx.verbs->FindSynset(e.text);
       if (s == nullptr) return kNone;
       size_t key = static_cast<size_t>(s - ctx.synset_base) * n + pos;
-      if (ctx.memo_stamp != nullptr && ctx.memo_stamp[key] == ctx.memo_gen) return ctx.memo_end[key];
+      if (ctx.memo_stamp != nullptr && ctx.memo_stamp[key] == ctx.memo_gen)
+        return ctx.memo_end[key];
       auto remember = [&](int end) {
         if (ctx.memo_stamp != nullptr) {
           ctx.memo_stamp[key] = ctx.memo_gen;
@@ -284,9 +291,12 @@ int MatchElementAt(const PatternElement& e, int pos, MatchContext& ctx, int dept
       if (g == kNone) return kNone;
       const Group& group = (*ctx.groups)[g];
       if (e.kind == Kind::kCompound && !group.compound()) return kNone;
-      if (e.kind == Kind::kSource) ctx.source = g;
-      else if (e.kind == Kind::kTarget) ctx.target = g;
-      else ctx.compound = g;
+      if (e.kind == Kind::kSource)
+        ctx.source = g;
+      else if (e.kind == Kind::kTarget)
+        ctx.target = g;
+      else
+        ctx.compound = g;
       return group.e;
     }
     case Kind::kSkip: {
@@ -298,10 +308,12 @@ int MatchElementAt(const PatternElement& e, int pos, MatchContext& ctx, int dept
     case Kind::kPrepPhrase:
     case Kind::kNounPhrase: {
       if (e.groups.empty()) return kNone;
-      bool saved = ctx.in_phrase;
+      bool saved = ctx.in_phrase, saved_np = ctx.in_noun_phrase;
       ctx.in_phrase = true;
+      ctx.in_noun_phrase = e.kind == Kind::kNounPhrase;
       int end = MatchForward(e.groups[0], 0, pos, true, ctx, depth + 1);
       ctx.in_phrase = saved;
+      ctx.in_noun_phrase = saved_np;
       return end;
     }
     case Kind::kAlternatives:
@@ -329,6 +341,12 @@ int MatchForward(const std::vector<PatternElement>& seq, size_t k, int pos, bool
     // words ("(TO SANCTIONS)" matches "to the new sanctions", not "to lift
     // the sanctions").
     if (ctx.in_phrase && q > pos && !NpInternal(ctx.analysis->tokens[q - 1].tag)) break;
+    // A noun phrase's words are adjacent but for determiners ("{NEW &TIETYPES
+    // RELATIONS}" is not "new global economic trade relations").
+    if (ctx.in_noun_phrase && q > pos) {
+      Tag gap = ctx.analysis->tokens[q - 1].tag;
+      if (gap != Tag::kDT && gap != Tag::kPDT && gap != Tag::kPRPS) break;
+    }
     int saved_s = ctx.source, saved_t = ctx.target, saved_c = ctx.compound;
     int end = MatchElementAt(e, q, ctx, depth);
     if (end != kNone) {
@@ -346,8 +364,8 @@ int MatchForward(const std::vector<PatternElement>& seq, size_t k, int pos, bool
 // The lower part, nearest element first, matched leftwards from `pos` (the
 // token before the verb). Each element is matched forward at a start position
 // chosen so that it ends at or before `pos`.
-int MatchBackward(const std::vector<const PatternElement*>& seq, size_t k, int pos,
-                  bool anchored, MatchContext& ctx) {
+int MatchBackward(const std::vector<const PatternElement*>& seq, size_t k, int pos, bool anchored,
+                  MatchContext& ctx) {
   if (k == seq.size()) return pos;
   const PatternElement& e = *seq[k];
   int first = anchored ? pos : std::max(0, pos - ctx.max_gap);
@@ -391,7 +409,6 @@ std::vector<std::string> SplitCodes(std::string_view code) {
   return out;
 }
 
-
 // One coded verb before events are emitted.
 struct Occurrence {
   int vb = 0, ve = 0;
@@ -423,9 +440,9 @@ bool VerbIs(const Occurrence& o, const std::string& name) {
   return name == o.form || name == o.block;
 }
 
-void ApplyTransformations(const std::vector<coding::Transformation>& ts, const std::vector<Group>& groups,
-                          const std::vector<int>& group_at, std::vector<Occurrence>* occs,
-                          std::vector<std::string>* trace) {
+void ApplyTransformations(const std::vector<coding::Transformation>& ts,
+                          const std::vector<Group>& groups, const std::vector<int>& group_at,
+                          std::vector<Occurrence>* occs, std::vector<std::string>* trace) {
   if (ts.empty()) return;
   for (size_t oi = 0; oi < occs->size(); ++oi) {
     Occurrence& outer = (*occs)[oi];
@@ -460,7 +477,8 @@ void ApplyTransformations(const std::vector<coding::Transformation>& ts, const s
         return kNone;
       };
       int src = lookup(t.out_source), tgt = lookup(t.out_target);
-      coding::VerbCode code = t.out_code == t.inner_verb ? inner.code : coding::ParseVerbCode(t.out_code);
+      coding::VerbCode code =
+          t.out_code == t.inner_verb ? inner.code : coding::ParseVerbCode(t.out_code);
       outer.suppressed = true;
       inner.source = src;
       inner.target = tgt;
@@ -572,7 +590,8 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
   if (!d.discards.entries().empty()) {
     for (int i = 0; i < n; ++i) {
       uint32_t node = 0;
-      size_t len = d.discards.trie().LongestMatch(std::span(words).subspan(i), hashes.subspan(i), &node);
+      size_t len =
+          d.discards.trie().LongestMatch(std::span(words).subspan(i), hashes.subspan(i), &node);
       if (len > 0) {
         const auto& values = d.discards.trie().Values(node);
         out->discarded_by = coding::PhraseText(d.discards.entries()[values[0]].phrase);
@@ -588,12 +607,15 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     std::vector<std::string> found;
     for (int i = 0; i < n; ++i) {
       uint32_t node = 0;
-      size_t len = d.issues.trie().LongestMatch(std::span(words).subspan(i), hashes.subspan(i), &node);
+      size_t len =
+          d.issues.trie().LongestMatch(std::span(words).subspan(i), hashes.subspan(i), &node);
       if (len == 0) continue;
       for (uint32_t v : d.issues.trie().Values(node)) {
         const auto& entry = d.issues.entries()[v];
-        if (entry.ignore) ignore = true;
-        else if (std::find(found.begin(), found.end(), entry.code) == found.end()) found.push_back(entry.code);
+        if (entry.ignore)
+          ignore = true;
+        else if (std::find(found.begin(), found.end(), entry.code) == found.end())
+          found.push_back(entry.code);
       }
     }
     if (!ignore) out->issues = std::move(found);
@@ -609,10 +631,12 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     uint32_t actor_node = 0, agent_node = 0;
     size_t actor_len = d.actors.entries().empty()
                            ? 0
-                           : LongestMatch(d.actors.trie(), std::span(words).subspan(i), hashes.subspan(i), c.tabari, &actor_node);
+                           : LongestMatch(d.actors.trie(), std::span(words).subspan(i),
+                                          hashes.subspan(i), c.tabari, &actor_node);
     size_t agent_len = d.agents.entries().empty()
                            ? 0
-                           : d.agents.trie().LongestMatch(std::span(words).subspan(i), hashes.subspan(i), &agent_node);
+                           : d.agents.trie().LongestMatch(std::span(words).subspan(i),
+                                                          hashes.subspan(i), &agent_node);
     if (actor_len == 0 && agent_len == 0) {
       ++i;
       continue;
@@ -638,8 +662,8 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     for (int k = from; k < to; ++k) {
       Tag t = tag(k);
       if (NpInternal(t)) continue;
-      if (allow_cc && t == Tag::kCC && k > from && k + 1 < to && analysis::IsAdjective(tag(k - 1)) &&
-          analysis::IsAdjective(tag(k + 1))) {
+      if (allow_cc && t == Tag::kCC && k > from && k + 1 < to &&
+          analysis::IsAdjective(tag(k - 1)) && analysis::IsAdjective(tag(k + 1))) {
         continue;  // "awful and evil minister"
       }
       if (words[k] == "'S" || words[k] == "'") continue;
@@ -702,9 +726,12 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     std::string prefix, suffix;
     auto add_agent = [&](int ii) {
       const auto& ag = d.agents.entries()[s.items[ii].entry];
-      m.agents.push_back(coding::PhraseText(ag.phrase) + (ag.prefix ? " (" + ag.code + "~)" : " (~" + ag.code + ")"));
-      if (ag.prefix) prefix += ag.code;
-      else suffix = JoinCode(suffix, ag.code);
+      m.agents.push_back(coding::PhraseText(ag.phrase) +
+                         (ag.prefix ? " (" + ag.code + "~)" : " (~" + ag.code + ")"));
+      if (ag.prefix)
+        prefix += ag.code;
+      else
+        suffix = JoinCode(suffix, ag.code);
     };
     for (int ii : extra_agents) add_agent(ii);
     for (int ii : core.items) {
@@ -803,12 +830,28 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
         }
       }
     } else {
+      // "US and British activists": the last member's suffix agents belong
+      // to the bare actors before it too.
+      std::vector<int> shared_agents;
+      if (g.cores.size() > 1) {
+        const Core& last = s.cores[g.cores.back()];
+        if (last.has_actor && !s.items[last.items.back()].actor) {
+          for (int ii : last.items) {
+            if (!s.items[ii].actor && !d.agents.entries()[s.items[ii].entry].prefix)
+              shared_agents.push_back(ii);
+          }
+        }
+      }
       const Core* last_actor_core = nullptr;
-      for (int ci : g.cores) {
-        const Core& core = s.cores[ci];
+      for (size_t k = 0; k < g.cores.size(); ++k) {
+        const Core& core = s.cores[g.cores[k]];
         const Core* from = nullptr;
-        if (!core.has_actor && last_actor_core != nullptr) from = last_actor_core;  // "Danish media and government"
-        for (auto& p : core_codes(core, {}, from)) all.push_back(std::move(p));
+        if (!core.has_actor && last_actor_core != nullptr)
+          from = last_actor_core;  // "Danish media and government"
+        bool bare_actor = core.has_actor && core.items.size() == 1;
+        const std::vector<int> none;
+        const std::vector<int>& extra = k + 1 < g.cores.size() && bare_actor ? shared_agents : none;
+        for (auto& p : core_codes(core, extra, from)) all.push_back(std::move(p));
         if (core.has_actor) last_actor_core = &core;
       }
     }
@@ -914,13 +957,16 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
       // embassy, a senior official said").
       if (tag(i) == Tag::kComma) {
         int j = i + 1;
-        while (j < n && j - i <= 8 && tag(j) != Tag::kComma && chunk_of(j).kind != ChunkKind::kVP) ++j;
-        if (j < n && j - i <= 8 && chunk_of(j).kind == ChunkKind::kVP && IsFiniteHead(tag(chunk_of(j).head))) {
+        while (j < n && j - i <= 8 && tag(j) != Tag::kComma && chunk_of(j).kind != ChunkKind::kVP)
+          ++j;
+        if (j < n && j - i <= 8 && chunk_of(j).kind == ChunkKind::kVP &&
+            IsFiniteHead(tag(chunk_of(j).head))) {
           return kNone;
         }
       }
       const auto& ch = chunk_of(i);
-      if (i > from && ch.kind == ChunkKind::kVP && ch.begin == i && IsFiniteHead(tag(ch.head))) return kNone;
+      if (i > from && ch.kind == ChunkKind::kVP && ch.begin == i && IsFiniteHead(tag(ch.head)))
+        return kNone;
     }
     return kNone;
   };
@@ -977,7 +1023,8 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
       }
     }
     uint32_t node = 0;
-    size_t len = LongestMatch(trie, std::span(words).subspan(i), hashes.subspan(i), c.tabari, &node);
+    size_t len =
+        LongestMatch(trie, std::span(words).subspan(i), hashes.subspan(i), c.tabari, &node);
     if (len == 0) {
       ++i;
       continue;
@@ -999,8 +1046,10 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
       // verb is a verb unless it is capitalised inside the sentence, follows
       // a determiner or possessive, or is a listed noun.
       std::string_view original = a.word(vb);
-      bool capitalised = vb > 0 && !original.empty() && std::isupper(static_cast<unsigned char>(original[0]));
-      bool after_det = vb > 0 && (words[vb - 1] == "THE" || words[vb - 1] == "A" || words[vb - 1] == "AN");
+      bool capitalised =
+          vb > 0 && !original.empty() && std::isupper(static_cast<unsigned char>(original[0]));
+      bool after_det =
+          vb > 0 && (words[vb - 1] == "THE" || words[vb - 1] == "A" || words[vb - 1] == "AN");
       verbal = !capitalised && !after_det && !c.tabari_nouns.count(words[vb]);
       head = vb;
     }
@@ -1017,39 +1066,48 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     MatchContext best_ctx = ctx;
     size_t bi = 0, fi = 0;
     bool have_default = false;
-    for (uint32_t value : trie.Values(node)) {
-      size_t b = coding::VerbDictionary::BlockOf(value);
-      size_t f = coding::VerbDictionary::FormOf(value);
-      if (!have_default && (!d.verbs.CodeOf(b, f).null() || value == trie.Values(node).back())) {
-        bi = b;
-        fi = f;
-        have_default = true;
-      }
-      std::string name = coding::PhraseText(d.verbs.blocks()[b].verbs[f].phrase);
-      for (const auto& p : c.block_patterns[b]) {
-        if (!p.source->verb.empty() && p.source->verb != name) continue;
-        if (p.weight <= best_weight) continue;
-        if (!c.tabari) {
-          bool present = true;
-          for (const std::string& w : p.required) {
-            if (!std::binary_search(s.sorted_words.begin(), s.sorted_words.end(), std::string_view(w))) {
-              present = false;
-              break;
-            }
-          }
-          if (!present) continue;
+    // Pass 0 keeps PETRARCH-2's "# VERB" restriction of a pattern to one verb
+    // of its block; when nothing matches, pass 1 lets the block's other
+    // verbs' patterns apply ("launched an air strike" via INITIATE's
+    // "* {AIR STRIKE}").
+    for (int pass = 0; pass < 2 && best == nullptr; ++pass) {
+      for (uint32_t value : trie.Values(node)) {
+        size_t b = coding::VerbDictionary::BlockOf(value);
+        size_t f = coding::VerbDictionary::FormOf(value);
+        if (!have_default && (!d.verbs.CodeOf(b, f).null() || value == trie.Values(node).back())) {
+          bi = b;
+          fi = f;
+          have_default = true;
         }
-        MatchContext m = ctx;
-        m.source = m.target = m.compound = kNone;
-        bool ok = true;
-        if (!p.upper.empty()) ok = MatchForward(p.upper, 0, ve, p.upper_adjacent, m, 0) != kNone;
-        if (ok && !p.lower.empty()) ok = MatchBackward(p.lower, 0, vb - 1, p.lower_adjacent, m) != kNone;
-        if (!ok) continue;
-        best = &p;
-        best_weight = p.weight;
-        best_ctx = m;
-        bi = b;
-        fi = f;
+        std::string name = coding::PhraseText(d.verbs.blocks()[b].verbs[f].phrase);
+        for (const auto& p : c.block_patterns[b]) {
+          if (pass == 0 && !p.source->verb.empty() && p.source->verb != name) continue;
+          if (pass == 1 && (p.source->verb.empty() || p.source->verb == name)) continue;
+          if (p.weight <= best_weight) continue;
+          if (!c.tabari) {
+            bool present = true;
+            for (const std::string& w : p.required) {
+              if (!std::binary_search(s.sorted_words.begin(), s.sorted_words.end(),
+                                      std::string_view(w))) {
+                present = false;
+                break;
+              }
+            }
+            if (!present) continue;
+          }
+          MatchContext m = ctx;
+          m.source = m.target = m.compound = kNone;
+          bool ok = true;
+          if (!p.upper.empty()) ok = MatchForward(p.upper, 0, ve, p.upper_adjacent, m, 0) != kNone;
+          if (ok && !p.lower.empty())
+            ok = MatchBackward(p.lower, 0, vb - 1, p.lower_adjacent, m) != kNone;
+          if (!ok) continue;
+          best = &p;
+          best_weight = p.weight;
+          best_ctx = m;
+          bi = b;
+          fi = f;
+        }
       }
     }
     const coding::VerbBlock& block = d.verbs.blocks()[bi];
@@ -1057,7 +1115,8 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     analysis::Chunk vp = chunk_of(head);
     coding::VerbCode code = best ? best->source->code : d.verbs.CodeOf(bi, fi);
     trace("verb \"" + std::string(span_of(vb, ve).In(sentence)) + "\" block " + block.name +
-          (best ? " pattern " + coding::Describe(*best->source) : " default [" + coding::CodeText(code) + "]"));
+          (best ? " pattern " + coding::Describe(*best->source)
+                : " default [" + coding::CodeText(code) + "]"));
 
     // Roles.
     int source = best_ctx.source, target = best_ctx.target, compound = best_ctx.compound;
@@ -1065,9 +1124,12 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     int vp_end = std::max<int>(vp.end, ve);
     int before = vp_begin - 1;
     while (before >= 0 && analysis::IsAdverb(tag(before))) --before;
-    bool coordinated = before >= 0 && (words[before] == "AND" || words[before] == "BUT" || words[before] == "OR") &&
-                       prev_vp_end != kNone && (before == 0 || s.group_at[before - 1] == kNone ||
-                                                prev_vp_end > s.groups[s.group_at[before - 1]].b);
+    bool coordinated =
+        before >= 0 &&
+        (words[before] == "AND" || words[before] == "BUT" || words[before] == "OR") &&
+        prev_vp_end != kNone &&
+        (before == 0 || s.group_at[before - 1] == kNone ||
+         prev_vp_end > s.groups[s.group_at[before - 1]].b);
     int subject = coordinated ? prev_source : subject_of(vp_begin);
     int object_end = vp_end;
     int object = object_of(vp_end, &object_end);
@@ -1093,6 +1155,20 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     } else {
       if (source == kNone && compound == kNone) source = subject;
       if (target == kNone && compound == kNone) target = object;
+    }
+    // A statement verb (CAMEO 01x) is addressed to its direct object ("told
+    // Kerry", "said to Kerry") or is about the subject of its complement
+    // clause ("said Y would ..."); an actor deeper in the sentence is not
+    // its target ("announced bans on travel to Canada").
+    if (!vp.passive && target != kNone && target == object && best == nullptr &&
+        code.primary.size() >= 2 && code.primary.compare(0, 2, "01") == 0) {
+      int tb = s.groups[target].b;
+      bool direct = tb - vp_end <= 1;
+      int after = s.groups[target].e;
+      while (after < n && analysis::IsAdverb(tag(after))) ++after;
+      bool clause_subject =
+          after < n && (chunk_of(after).kind == ChunkKind::kVP || tag(after) == Tag::kMD);
+      if (!direct && !clause_subject) target = kNone;
     }
     if (source == target && source != kNone && !s.groups[source].compound()) target = kNone;
     prev_vp_end = vp_end;
@@ -1150,7 +1226,8 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
             std::string(inner.info.verb_span.In(sentence)) + "\"");
     } else if (adjacent && !outer.info.pattern.empty() && !outer.code.null()) {
       inner.suppressed = true;  // "agreed to lift sanctions": the pattern covers both
-    } else if (!adjacent && first_group != kNone && first_group == outer.target && !outer.code.null()) {
+    } else if (!adjacent && first_group != kNone && first_group == outer.target &&
+               !outer.code.null()) {
       inner.suppressed = true;
     }
   }
@@ -1198,11 +1275,13 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
   if (c.tabari) {
     std::string why;
     for (const Occurrence& occ : occs) {
-      if (occ.code.primary == "###") why = "verb \"" + std::string(occ.info.verb_span.In(sentence)) + "\" coded ###";
+      if (occ.code.primary == "###")
+        why = "verb \"" + std::string(occ.info.verb_span.In(sentence)) + "\" coded ###";
     }
     for (const Group& g : s.groups) {
       for (const auto& code : g.codes) {
-        if (code.find("###") != std::string::npos) why = "actor \"" + std::string(span_of(g.b, g.e).In(sentence)) + "\" coded ###";
+        if (code.find("###") != std::string::npos)
+          why = "actor \"" + std::string(span_of(g.b, g.e).In(sentence)) + "\" coded ###";
       }
     }
     if (!why.empty()) {
@@ -1258,7 +1337,8 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
       const ActorMention* sm = sg ? &sg->mentions[si] : nullptr;
       const ActorMention* tm = tg ? &tg->mentions[ti] : nullptr;
       emit(src, sm, tgt, tm, code.primary, false);
-      if (code.has_colon && !code.paired.empty() && code.paired != "---") emit(tgt, tm, src, sm, code.paired, true);
+      if (code.has_colon && !code.paired.empty() && code.paired != "---")
+        emit(tgt, tm, src, sm, code.paired, true);
     };
     const Group* sg = occ.source == kNone ? nullptr : &s.groups[occ.source];
     const Group* tg = occ.target == kNone ? nullptr : &s.groups[occ.target];

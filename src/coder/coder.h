@@ -83,21 +83,21 @@ Result<std::shared_ptr<const DictionarySet>> LoadForSuite(const coding::Validati
 
 // One actor as coded, with why.
 struct ActorMention {
-  std::string code;           // e.g. "RUSGOV"; "" when uncoded
-  Span span;                  // the whole actor phrase (agent words included)
-  std::string entry;          // actor dictionary root phrase, "" if only an agent
-  coding::SourceLocation where;         // actor entry location
-  std::vector<std::string> agents;      // agent phrases composed in, e.g. "FOREIGN MINISTER (~GOV)"
+  std::string code;                 // e.g. "RUSGOV"; "" when uncoded
+  Span span;                        // the whole actor phrase (agent words included)
+  std::string entry;                // actor dictionary root phrase, "" if only an agent
+  coding::SourceLocation where;     // actor entry location
+  std::vector<std::string> agents;  // agent phrases composed in, e.g. "FOREIGN MINISTER (~GOV)"
 };
 
 struct CodedEvent {
   std::string source;  // actor codes ("" = none)
   std::string target;
-  std::string code;    // event code, e.g. "042"
+  std::string code;  // event code, e.g. "042"
   ActorMention source_actor, target_actor;
-  Span verb_span;              // the verb (or verb phrase) that carries the event
-  std::string verb_block;      // verb dictionary block name, e.g. "ACCUSE"
-  std::string pattern;         // matched pattern (coding::Describe), "" = the verb's default code
+  Span verb_span;          // the verb (or verb phrase) that carries the event
+  std::string verb_block;  // verb dictionary block name, e.g. "ACCUSE"
+  std::string pattern;     // matched pattern (coding::Describe), "" = the verb's default code
   coding::SourceLocation pattern_where;
   std::string transformation;  // applied transformation (coding::Describe), ""
   bool passive = false;        // the verb group was passive (roles swapped)

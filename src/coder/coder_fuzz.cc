@@ -24,9 +24,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const bool tabari = size > 0 && (data[0] & 1);
   auto set = std::make_shared<coder::DictionarySet>();
-  set->style = tabari ? coder::DictionarySet::Style::kTabari : coder::DictionarySet::Style::kPetrarch;
-  set->verbs = (tabari ? coding::ParseTabariVerbs(parts[0], "v") : coding::ParsePetrarchVerbs(parts[0], "v"))
-                   .dictionary;
+  set->style =
+      tabari ? coder::DictionarySet::Style::kTabari : coder::DictionarySet::Style::kPetrarch;
+  set->verbs =
+      (tabari ? coding::ParseTabariVerbs(parts[0], "v") : coding::ParsePetrarchVerbs(parts[0], "v"))
+          .dictionary;
   coding::TextFile actors{"a", parts[1]};
   coding::TextFile agents{"g", parts[2]};
   auto dialect = tabari ? coding::Dialect::kTabari : coding::Dialect::kPetrarch;

@@ -69,9 +69,7 @@ class CoderTest : public ::testing::Test {
     coder_ = std::move(coder).value();
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
-  void Write(const std::string& name, const char* text) {
-    std::ofstream(dir_ / name) << text;
-  }
+  void Write(const std::string& name, const char* text) { std::ofstream(dir_ / name) << text; }
   std::vector<std::string> Code(const std::string& sentence, coding::Date date = 20130527) {
     CodeResult r;
     coder_->Code(sentence, date, &r);

@@ -64,7 +64,8 @@ bool EvalHexSum(std::string_view expr, int64_t* out) {
       if (expr[i] == '-') sign = -sign;
       ++i;
     }
-    if (i + 2 > expr.size() || expr[i] != '0' || (expr[i + 1] != 'x' && expr[i + 1] != 'X')) return false;
+    if (i + 2 > expr.size() || expr[i] != '0' || (expr[i + 1] != 'x' && expr[i + 1] != 'X'))
+      return false;
     i += 2;
     size_t start = i;
     int64_t v = 0;
@@ -94,7 +95,8 @@ Status LoadPico(const std::string& path, DictionarySet* set) {
     ++line_no;
     size_t hash = line.find('#');
     std::string_view body = line.substr(0, hash);
-    while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back()))) body.remove_suffix(1);
+    while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back())))
+      body.remove_suffix(1);
     if (body.empty()) continue;
     size_t colon = body.find(':');
     if (colon == std::string_view::npos || colon == 0) {
@@ -105,7 +107,8 @@ Status LoadPico(const std::string& path, DictionarySet* set) {
     if (code == "---") continue;
     int64_t v = 0;
     if (!EvalHexSum(body.substr(colon + 1), &v)) {
-      set->errors.push_back({path, line_no, "bad PICO value '" + std::string(body.substr(colon + 1)) + "'"});
+      set->errors.push_back(
+          {path, line_no, "bad PICO value '" + std::string(body.substr(colon + 1)) + "'"});
       continue;
     }
     set->pico.emplace(code, v);
@@ -179,19 +182,22 @@ Result<std::shared_ptr<const DictionarySet>> LoadDirectory(const std::string& di
   // the test files ("validate", "unittest" in the name) are used only when
   // the folder has nothing else.
   auto is_test = [](const std::string& lower) {
-    return lower.find("validate") != std::string::npos || lower.find("unittest") != std::string::npos;
+    return lower.find("validate") != std::string::npos ||
+           lower.find("unittest") != std::string::npos;
   };
   bool has_production = false;
   for (const auto& n : names) {
     std::string l = Lower(n);
-    if (!is_test(l) && (l.find("verbs") != std::string::npos || l.starts_with("cameo"))) has_production = true;
+    if (!is_test(l) && (l.find("verbs") != std::string::npos || l.starts_with("cameo")))
+      has_production = true;
   }
   PetrarchFiles files;
   for (const auto& n : names) {
     std::string l = Lower(n);
     if (has_production && is_test(l)) continue;
     std::string path = (fs::path(dir) / n).string();
-    if (l.ends_with(".xml") || l.ends_with(".md") || l.ends_with(".pdf") || l == "license") continue;
+    if (l.ends_with(".xml") || l.ends_with(".md") || l.ends_with(".pdf") || l == "license")
+      continue;
     if (l.find("verbs") != std::string::npos || (l.starts_with("cameo") && l.ends_with(".txt"))) {
       if (files.verbs.empty()) files.verbs = path;
     } else if (l.find("actors") != std::string::npos) {
@@ -223,7 +229,8 @@ Result<std::shared_ptr<const DictionarySet>> LoadForSuite(const coding::Validati
       std::error_code ec;
       std::vector<std::string> projects;
       for (const auto& e : fs::directory_iterator(d, ec)) {
-        if (Lower(e.path().extension().string()) == ".project") projects.push_back(e.path().string());
+        if (Lower(e.path().extension().string()) == ".project")
+          projects.push_back(e.path().string());
       }
       std::sort(projects.begin(), projects.end());
       for (const auto& p : projects) {
@@ -241,7 +248,8 @@ Result<std::shared_ptr<const DictionarySet>> LoadForSuite(const coding::Validati
   auto need = [&](const std::string& name, std::string* out) -> Status {
     if (name.empty()) return Status::Ok();
     *out = Resolve(search, name);
-    if (out->empty()) return NotFoundError("dictionary " + name + " named by " + suite.file + " not found");
+    if (out->empty())
+      return NotFoundError("dictionary " + name + " named by " + suite.file + " not found");
     return Status::Ok();
   };
   STORYLINE_RETURN_IF_ERROR(need(get("Verbfile"), &files.verbs));
