@@ -45,18 +45,6 @@ void AddDictFlags(CLI::App* cmd, DictFlags* f) {
   cmd->add_option("--issues", f->issues, "PETRARCH issue dictionary");
 }
 
-// The full Phoenix set in a PETRARCH-2 folder.
-coder::PetrarchFiles PhoenixFiles(const std::string& dir) {
-  coder::PetrarchFiles files;
-  files.verbs = dir + "/CAMEO.2.0.txt";
-  files.actors = {dir + "/Phoenix.Countries.actors.txt", dir + "/Phoenix.International.actors.txt",
-                  dir + "/Phoenix.MilNonState.actors.txt"};
-  files.agents = dir + "/Phoenix.agents.txt";
-  files.discards = dir + "/Phoenix.discards.txt";
-  files.issues = dir + "/Phoenix.IssueCoding.txt";
-  return files;
-}
-
 Result<std::shared_ptr<const coder::DictionarySet>> LoadDictionaries(const DictFlags& f) {
   bool explicit_files = !f.verbs.empty() || !f.actors.empty() || !f.agents.empty() ||
                         !f.discards.empty() || !f.issues.empty();
@@ -90,7 +78,7 @@ Result<std::shared_ptr<const coder::DictionarySet>> LoadDictionaries(const DictF
         "no dictionaries: give --dictionaries DIR or --verbs FILE --actors FILE...; the default\n"
         "  (the Phoenix set in ../shared/data/eventcoding/petrarch) was not found");
   }
-  return coder::LoadPetrarch(PhoenixFiles(phoenix));
+  return coder::LoadDirectory(phoenix);  // picks the Phoenix files, not PETR.Validate.*
 }
 
 // "2013-05-27" or "20130527"; 0 when malformed.

@@ -31,15 +31,8 @@ const Loaded& Phoenix() {
   static const Loaded* loaded = [] {
     auto* out = new Loaded;
     std::string dir = PhoenixDir();
-    coder::PetrarchFiles files;
-    files.verbs = dir + "/CAMEO.2.0.txt";
-    files.actors = {dir + "/Phoenix.Countries.actors.txt", dir + "/Phoenix.International.actors.txt",
-                    dir + "/Phoenix.MilNonState.actors.txt"};
-    files.agents = dir + "/Phoenix.agents.txt";
-    files.discards = dir + "/Phoenix.discards.txt";
-    files.issues = dir + "/Phoenix.IssueCoding.txt";
     auto start = std::chrono::steady_clock::now();
-    auto dict = coder::LoadPetrarch(files);
+    auto dict = coder::LoadDirectory(dir);  // CAMEO.2.0 + the Phoenix files
     if (!dict.ok()) {
       out->error = dict.status().message();
       return out;
