@@ -116,7 +116,21 @@ struct CoderOptions {
   size_t max_tokens = 160;
   // Record a step-by-step trace in CodeResult::trace (for `storyline code`).
   bool trace = false;
+
+  // TABARI settings (its validation records' OPTION commands; see
+  // ApplyTabariOption). Used with TABARI dictionaries only.
+  enum class TabariScope { kClause, kSentence, kAll };
+  TabariScope tabari_scope = TabariScope::kClause;  // SET: CODE BY CLAUSE | SENTENCE | CODE ALL
+  std::string default_source;  // DEFAULT: SOURCE [X]: used when no source is found
+  std::string default_target;  // DEFAULT: TARGET [Y]: used when no target is found
+  size_t min_words = 0;        // SET: MINIMUM WORDS = N: shorter sentences are not coded
 };
+
+// Applies one TABARI option command ("SET: CODE BY SENTENCE", "DEFAULT:
+// SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", "DEFAULT: OFF", "SET: MINIMUM
+// WORDS = 8") to *options. Returns false for commands that do not change
+// coding (output, labels, TIME SHIFT, ...) or that are not supported.
+bool ApplyTabariOption(std::string_view command, CoderOptions* options);
 
 struct CodeResult {
   std::vector<CodedEvent> events;
@@ -137,6 +151,7 @@ class Coder {
   void Code(std::string_view sentence, coding::Date date, CodeResult* out) const;
 
   const DictionarySet& dictionaries() const { return *dictionaries_; }
+  const std::shared_ptr<const DictionarySet>& shared_dictionaries() const { return dictionaries_; }
   const CoderOptions& options() const { return options_; }
 
  private:

@@ -166,6 +166,22 @@ TEST_F(CoderTest, BinaryJunkAndHugeInputDoNotCrash) {
   EXPECT_TRUE(r.events.empty());  // beyond max_tokens
 }
 
+TEST(TabariOptionTest, ReadsTheCommandsThatChangeCoding) {
+  CoderOptions o;
+  EXPECT_TRUE(ApplyTabariOption("OPTION: SET: CODE BY SENTENCE", &o));
+  EXPECT_EQ(o.tabari_scope, CoderOptions::TabariScope::kSentence);
+  EXPECT_TRUE(ApplyTabariOption("set:  code all", &o));
+  EXPECT_EQ(o.tabari_scope, CoderOptions::TabariScope::kAll);
+  EXPECT_TRUE(ApplyTabariOption("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", &o));
+  EXPECT_EQ(o.default_source, "DEFSRC");
+  EXPECT_EQ(o.default_target, "DEFTAR");
+  EXPECT_TRUE(ApplyTabariOption("DEFAULT: OFF", &o));
+  EXPECT_TRUE(o.default_source.empty());
+  EXPECT_TRUE(ApplyTabariOption("SET: MINIMUM WORDS = 8", &o));
+  EXPECT_EQ(o.min_words, 8u);
+  EXPECT_FALSE(ApplyTabariOption("OUTPUT: ID STORY SENT", &o));
+}
+
 // Bug: a folder holding a production set beside a suite's test dictionaries
 // mixed the two (PETR.Validate.actors.txt coded "Russia" as RUS).
 TEST(LoadDirectoryTest, TestDictionariesYieldToAProductionSet) {

@@ -268,7 +268,23 @@ CoderEvalReport EvaluateCoderSuite(const coding::ValidationSuite& suite, const c
   auto start = std::chrono::steady_clock::now();
   bool after_final = false;
   const bool tabari = suite.environment.empty();  // TABARI text has no <Environment>
+  // TABARI OPTION commands in a record's comment change the coder's settings
+  // from that record on, as in TABARI's own validation run.
+  coder::CoderOptions current = coder.options();
+  std::unique_ptr<coder::Coder> reconfigured;
+  const coder::Coder* active = &coder;
   for (const coding::ValidationRecord& rec : suite.records) {
+    if (tabari && !rec.options.empty()) {
+      bool changed = false;
+      for (const std::string& o : rec.options) changed = coder::ApplyTabariOption(o, &current) || changed;
+      if (changed) {
+        auto created = coder::Coder::Create(coder.shared_dictionaries(), current);
+        if (created.ok()) {
+          reconfigured = std::move(created).value();
+          active = reconfigured.get();
+        }
+      }
+    }
     if (after_final) {
       ++report.skipped_after_final;
       continue;
@@ -311,7 +327,7 @@ CoderEvalReport EvaluateCoderSuite(const coding::ValidationSuite& suite, const c
     }
     bool expect_none = required.empty();
 
-    coder.Code(rec.text, rec.date, &result);
+    active->Code(rec.text, rec.date, &result);
     CoderEvalCounts c;
     c.records = 1;
     for (const coder::CodedEvent& ev : result.events) {
@@ -395,7 +411,7 @@ CoderEvalReport EvaluateCoderSuite(const coding::ValidationSuite& suite, const c
       f.explanation.push_back("actors found: none");
     }
     if (!rec.options.empty()) {
-      std::string line = "record options not applied:";
+      std::string line = "record options (applied where supported, see ApplyTabariOption):";
       for (const std::string& o : rec.options) line += " {" + o + "}";
       f.explanation.push_back(line);
     }
