@@ -966,6 +966,12 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
         // A mention only inside a PP ("on Thursday in Gondor") is not the subject.
         if (ch.kind == ChunkKind::kPP && g.b >= ch.begin && g.b > 0 &&
             chunk_of(g.b).kind == ChunkKind::kPP && a.tokens[g.b].chunk == a.tokens[i].chunk) {
+          // But "Hundreds of UN troops", "opponents of Rwanda's Senate": an
+          // of-phrase after an actor-less head noun names who acts.
+          bool partitive = words[ch.begin] == "OF" && ch.begin > 0 &&
+                           chunk_of(ch.begin - 1).kind == ChunkKind::kNP &&
+                           s.group_at[ch.begin - 1] == kNone;
+          if (partitive) return s.group_at[i];
           i = ch.begin - 1;
           continue;
         }
