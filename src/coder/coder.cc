@@ -983,8 +983,8 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
         i = ch.begin - 1;  // "is about to restore", "vowed on Thursday to wage"
         continue;
       }
-      if (ch.kind == ChunkKind::kADVP || analysis::IsAdverb(t) || ch.kind == ChunkKind::kPP ||
-          words[i] == "ABOUT") {
+      if (ch.kind == ChunkKind::kADVP || ch.kind == ChunkKind::kADJP || analysis::IsAdverb(t) ||
+          ch.kind == ChunkKind::kPP || words[i] == "ABOUT") {
         i = std::min<int>(i, ch.begin) - 1;
         continue;
       }
@@ -1053,8 +1053,14 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
         }
       }
       const auto& ch = chunk_of(i);
-      if (i > from && ch.kind == ChunkKind::kVP && ch.begin == i && IsFiniteHead(tag(ch.head)))
-        return kNone;
+      if (i > from && ch.kind == ChunkKind::kVP && ch.begin == i && IsFiniteHead(tag(ch.head))) {
+        // A new clause ends the search, unless its subject is a pronoun
+        // for the verb's own subject ("began to question whether he really
+        // has much of a future with Y").
+        int before = i - 1;
+        while (before > from && analysis::IsAdverb(tag(before))) --before;
+        if (!(before > from && tag(before) == Tag::kPRP)) return kNone;
+      }
     }
     return kNone;
   };
