@@ -44,6 +44,14 @@ Result<std::unique_ptr<an::Analyzer>> LoadModelFile(const std::string& path) {
   return a;
 }
 
+// The shipped analyzer, or the one in `model_path` (kept alive by *owned).
+Result<const an::Analyzer*> ChooseAnalyzer(const std::string& model_path,
+                                           std::unique_ptr<an::Analyzer>* owned) {
+  if (model_path.empty()) return &an::Analyzer::Default();
+  STORYLINE_ASSIGN_OR_RETURN(*owned, LoadModelFile(model_path));
+  return owned->get();
+}
+
 void PrintTable(const an::Analysis& a) {
   std::string line;
   for (size_t i = 0; i < a.tokens.size(); ++i) {
@@ -106,13 +114,9 @@ void PrintJson(const an::Analysis& a) {
 
 int RunAnalyze(const AnalyzeFlags& f) {
   std::unique_ptr<an::Analyzer> owned;
-  const an::Analyzer* analyzer = &an::Analyzer::Default();
-  if (!f.model.empty()) {
-    Result<std::unique_ptr<an::Analyzer>> a = LoadModelFile(f.model);
-    if (!a.ok()) return ReportError(a.status());
-    owned = std::move(*a);
-    analyzer = owned.get();
-  }
+  Result<const an::Analyzer*> chosen = ChooseAnalyzer(f.model, &owned);
+  if (!chosen.ok()) return ReportError(chosen.status());
+  const an::Analyzer* analyzer = *chosen;
   std::vector<std::string> paragraphs = f.texts;
   if (paragraphs.empty() || (paragraphs.size() == 1 && paragraphs[0] == "-")) {
     paragraphs.clear();
@@ -221,13 +225,9 @@ int RunEvalTagger(const EvalTaggerFlags& f) {
   std::string train_file = SplitFile(dir, "train");
   if (test_file.empty()) return ReportError(InvalidArgumentError("no *-ud-test.conllu in '" + dir + "'"));
   std::unique_ptr<an::Analyzer> owned;
-  const an::Analyzer* analyzer = &an::Analyzer::Default();
-  if (!f.model.empty()) {
-    Result<std::unique_ptr<an::Analyzer>> a = LoadModelFile(f.model);
-    if (!a.ok()) return ReportError(a.status());
-    owned = std::move(*a);
-    analyzer = owned.get();
-  }
+  Result<const an::Analyzer*> chosen = ChooseAnalyzer(f.model, &owned);
+  if (!chosen.ok()) return ReportError(chosen.status());
+  const an::Analyzer* analyzer = *chosen;
   std::unique_ptr<an::UposMapper> upos;
   if (!train_file.empty()) {
     Result<std::vector<an::TreebankSentence>> train = an::ReadConllu(train_file);
