@@ -144,6 +144,7 @@ struct Coder::Compiled {
     std::vector<std::string> required;
   };
   std::vector<std::vector<Pattern>> block_patterns;  // per verb block
+  std::vector<std::vector<std::string>> form_names;  // PhraseText of each block's forms
   bool tabari = false;
   std::set<std::string, std::less<>> tabari_nouns;  // TABARI <NOUN> words
 };
@@ -585,6 +586,11 @@ Result<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const DictionarySet
   }
   const auto& blocks = dictionaries->verbs.blocks();
   compiled->block_patterns.resize(blocks.size());
+  compiled->form_names.resize(blocks.size());
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    for (const auto& form : blocks[b].verbs)
+      compiled->form_names[b].push_back(coding::PhraseText(form.phrase));
+  }
   for (size_t b = 0; b < blocks.size(); ++b) {
     for (const auto& p : blocks[b].patterns) {
       Compiled::Pattern cp;
@@ -1172,7 +1178,7 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
         fi = f;
         have_default = true;
       }
-      std::string name = coding::PhraseText(d.verbs.blocks()[b].verbs[f].phrase);
+      const std::string& name = c.form_names[b][f];
       for (const auto& p : c.block_patterns[b]) {
         if (!p.source->verb.empty() && p.source->verb != name) continue;
         if (p.weight <= best_weight) continue;
@@ -1202,7 +1208,7 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
       }
     }
     const coding::VerbBlock& block = d.verbs.blocks()[bi];
-    std::string form_name = coding::PhraseText(block.verbs[fi].phrase);
+    const std::string& form_name = c.form_names[bi][fi];
     analysis::Chunk vp = chunk_of(head);
     coding::VerbCode code = best ? best->source->code : d.verbs.CodeOf(bi, fi);
     trace("verb \"" + std::string(span_of(vb, ve).In(sentence)) + "\" block " + block.name +
