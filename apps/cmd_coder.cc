@@ -36,7 +36,8 @@ struct DictFlags {
 
 void AddDictFlags(CLI::App* cmd, DictFlags* f) {
   cmd->add_option("--dictionaries", f->dir,
-                  "Dictionary folder (PETRARCH files picked by name, or a TABARI .project\n"
+                  "Dictionary folder (storyline's own format with a storyline.dict marker,\n"
+                  "PETRARCH files picked by name, or a TABARI .project\n"
                   "in it), or a TABARI .project file");
   cmd->add_option("--verbs", f->verbs, "PETRARCH verb dictionary (CAMEO.2.0.txt)");
   cmd->add_option("--actors", f->actors, "PETRARCH actor dictionaries")->expected(1, -1);
@@ -71,14 +72,7 @@ Result<std::shared_ptr<const coder::DictionarySet>> LoadDictionaries(const DictF
     files.issues = f.issues;
     return coder::LoadPetrarch(files);
   }
-  std::string phoenix = FindSharedData("eventcoding/petrarch");
-  std::error_code ec;
-  if (phoenix.empty() || !fs::is_regular_file(phoenix + "/CAMEO.2.0.txt", ec)) {
-    return InvalidArgumentError(
-        "no dictionaries: give --dictionaries DIR or --verbs FILE --actors FILE...; the default\n"
-        "  (the Phoenix set in ../shared/data/eventcoding/petrarch) was not found");
-  }
-  return coder::LoadDirectory(phoenix);  // picks the Phoenix files, not PETR.Validate.*
+  return coder::LoadDefault();  // storyline's own, built in (data/dictionaries)
 }
 
 // "2013-05-27" or "20130527"; 0 when malformed.
@@ -137,6 +131,7 @@ void PrintLoadSummary(const coder::DictionarySet& d, std::FILE* out, size_t max_
 // ------------------------------------------------------------------ code
 
 struct CodeFlags {
+  bool article = false;
   std::string sentence;
   std::string date;
   std::string format = "table";
@@ -233,10 +228,11 @@ int RunCode(const CodeFlags& f) {
   }
   std::string line;
   size_t n = 0;
+  coder::ArticleContext context;  // with --article: names carry over between lines
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     ++n;
-    (*coder)->Code(line, date, &result);
+    (*coder)->Code(line, date, f.article ? &context : nullptr, &result);
     PrintCoded(f, n, line, result);
   }
   return kExitOk;
@@ -610,8 +606,8 @@ void RegisterCoder(CLI::App& app, GlobalFlags&, int& exit_code) {
       "code",
       "Code the political events of a sentence (source, target, CAMEO code) and show why:\n"
       "verb block, pattern with file:line, actor entries, agents, spans, passive/negated/modal.\n"
-      "SENTENCE '-' reads one sentence per line from stdin. Default dictionaries: the Phoenix\n"
-      "set in ../shared/data/eventcoding/petrarch.");
+      "SENTENCE '-' reads one sentence per line from stdin. Default dictionaries: storyline's\n"
+      "own, built into the program (data/dictionaries, doc/formats/dictionaries.md).");
   cmd->add_option("sentence", f->sentence, "The sentence, or - for stdin")->required();
   cmd->add_option("--date", f->date, "Date of the sentence (YYYY-MM-DD or YYYYMMDD; default today)");
   AddDictFlags(cmd, &f->dict);
@@ -619,6 +615,9 @@ void RegisterCoder(CLI::App& app, GlobalFlags&, int& exit_code) {
       ->check(CLI::IsMember({"table", "jsonl"}))
       ->capture_default_str();
   cmd->add_flag("--trace", f->trace, "Print the coder's step-by-step trace");
+  cmd->add_flag("--article", f->article,
+                "With '-': the lines are one article's sentences, in order (names and pronouns\n"
+                "are resolved across them: \"Kerry\" after \"Secretary of State John Kerry\")");
   cmd->add_flag("--no-dyad", f->no_dyad, "Keep events that lack a source or a target");
   cmd->add_flag("--no-tagger", f->no_tagger, "Every dictionary verb form counts as a verb (TABARI)");
   cmd->callback([&exit_code, f]() { exit_code = RunCode(*f); });
@@ -630,7 +629,7 @@ void RegisterCoder(CLI::App& app, GlobalFlags&, int& exit_code) {
       "inspect",
       "Load a dictionary set and show counts, load errors (file:line) and, on request, the\n"
       "decompiled entries of an actor phrase, verb form, agent or synset.");
-  in->add_option("dir", d->dir, "Dictionary folder or TABARI .project (default: the Phoenix set)");
+  in->add_option("dir", d->dir, "Dictionary folder or TABARI .project (default: the built-in set)");
   AddDictFlags(in, &d->dict);
   in->add_option("--actor", d->actor, "Show the actor entries with this phrase");
   in->add_option("--verb", d->verb, "Show the verb block(s) of this verb form");

@@ -64,6 +64,17 @@ const std::unordered_set<std::string_view>& AgentLinks() {
   static const auto* s = new std::unordered_set<std::string_view>(WordSet("coder/agent_links.txt"));
   return *s;
 }
+const std::unordered_set<std::string_view>& Locatives() {
+  static const auto* s = new std::unordered_set<std::string_view>(WordSet("coder/locatives.txt"));
+  return *s;
+}
+const std::unordered_set<std::string_view>& MonthWords() {
+  static const auto* s = new std::unordered_set<std::string_view>{
+      "JAN", "JAN.", "JANUARY", "FEB", "FEB.", "FEBRUARY", "MARCH", "MAR.", "APRIL", "APR.",
+      "MAY", "JUNE", "JULY", "AUG", "AUG.", "AUGUST", "SEPT", "SEPT.", "SEP.", "SEPTEMBER",
+      "OCT", "OCT.", "OCTOBER", "NOV", "NOV.", "NOVEMBER", "DEC", "DEC.", "DECEMBER"};
+  return *s;
+}
 const std::unordered_set<std::string_view>& CompoundLinks() {
   static const auto* s =
       new std::unordered_set<std::string_view>(WordSet("coder/compound_links.txt"));
@@ -77,6 +88,7 @@ struct Item {
   int b = 0, e = 0;  // tokens [b, e)
   bool actor = false;
   uint32_t entry = 0;
+  int context_name = -1;  // an ArticleContext name (entry is then unused)
 };
 
 // One noun group's actor: items composed into codes.
@@ -616,7 +628,32 @@ Result<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const DictionarySet
   return coder;
 }
 
+void ArticleContext::Clear() {
+  names_.clear();
+  last_person_ = -1;
+}
+
+void ArticleContext::Learn(std::string word, std::string code, std::string entry) {
+  for (size_t k = 0; k < names_.size(); ++k) {
+    if (names_[k].word == word) {
+      // The latest description wins ("Kerry", then "former senator Kerry").
+      names_[k].code = std::move(code);
+      names_[k].entry = std::move(entry);
+      last_person_ = static_cast<int>(k);
+      return;
+    }
+  }
+  if (names_.size() >= 256) return;  // bounded: one article's people
+  names_.push_back(Name{std::move(word), std::move(code), std::move(entry)});
+  last_person_ = static_cast<int>(names_.size()) - 1;
+}
+
 void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) const {
+  Code(sentence, date, nullptr, out);
+}
+
+void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* context,
+                 CodeResult* out) const {
   out->events.clear();
   out->issues.clear();
   out->discarded_by.clear();
@@ -718,8 +755,51 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
                            : d.agents.trie().LongestMatch(std::span(words).subspan(i),
                                                           hashes.subspan(i), &agent_node);
     if (actor_len == 0 && agent_len == 0) {
+      // A name the article introduced earlier ("Ford" after "U.S.
+      // ambassador Robert Ford"), or "he" / "she" opening a sentence that
+      // names nobody before it.
+      int found = -1;
+      if (context != nullptr) {
+        if (analysis::IsProperNoun(tag(i))) {
+          for (size_t k = 0; k < context->names_.size(); ++k) {
+            if (context->names_[k].word == words[i]) found = static_cast<int>(k);
+          }
+        } else if ((words[i] == "HE" || words[i] == "SHE") && tag(i) == Tag::kPRP &&
+                   s.items.empty() && context->last_person_ >= 0) {
+          found = context->last_person_;
+        }
+      }
+      if (found >= 0) {
+        Item item;
+        item.b = i;
+        item.e = i + 1;
+        item.actor = true;
+        item.context_name = found;
+        s.items.push_back(item);
+        trace("\"" + std::string(span_of(i, i + 1).In(sentence)) + "\" refers to " +
+              context->names_[found].entry + " (" + context->names_[found].code + ")");
+      }
       ++i;
       continue;
+    }
+    if (actor_len >= agent_len && actor_len > 0) {
+      // A place standing for an actor ("Moscow said") is only a location
+      // after a locative preposition ("talks in Paris") or as a dateline
+      // ("PARIS, May 28 (RIA Novosti) -").
+      uint32_t entry = coding::ActorDictionary::EntryOf(d.actors.trie().Values(actor_node)[0]);
+      if (d.actors.entries()[entry].place) {
+        int prev = i - 1;
+        if (prev >= 0 && words[prev] == "THE") --prev;
+        int next = i + static_cast<int>(actor_len);
+        bool locative = prev >= 0 && Locatives().count(words[prev]);
+        bool dateline = prev < 0 && next + 1 < n && words[next] == "," &&
+                        (MonthWords().count(words[next + 1]) || words[next + 1] == "(");
+        if (locative || dateline) {
+          trace("place \"" + std::string(span_of(i, next).In(sentence)) + "\" is a location here");
+          i = next;
+          continue;
+        }
+      }
     }
     Item item;
     item.b = i;
@@ -796,6 +876,12 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     for (int ii : ac.items) {
       const Item& it = s.items[ii];
       if (!it.actor || !bases.empty()) continue;
+      if (it.context_name >= 0) {
+        const ArticleContext::Name& name = context->names_[it.context_name];
+        bases = SplitCodes(name.code);
+        m.entry = name.entry;
+        continue;
+      }
       bases = SplitCodes(d.actors.CodeFor(it.entry, date));
       const auto& entry = d.actors.entries()[it.entry];
       m.entry = entry.phrases.empty() ? "" : coding::PhraseText(entry.phrases[0]);
@@ -951,6 +1037,67 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
     s.groups = std::move(kept);
   }
   s.group_at.assign(n, kNone);
+  // Coreference: remember the people this sentence names, with the code
+  // their description gives them, for the sentences after it.
+  if (context != nullptr) {
+    auto is_person = [&](const Item& it) {
+      if (it.context_name >= 0) return true;
+      const auto& entry = d.actors.entries()[it.entry];
+      return !entry.place && !entry.phrases.empty() &&
+             (!entry.roles.empty() || entry.phrases[0].size() >= 2) &&
+             d.actors.CodeFor(it.entry, date).size() >= 6;
+    };
+    auto free_name = [&](int k) {
+      return k < n && analysis::IsProperNoun(tag(k)) && a.tokens[k].kind != text::TokenKind::kPunct;
+    };
+    // "He" in the next sentence is the first person named in this one (the
+    // subject, as a rule), not the last.
+    int first_person = -1;
+    auto note_first = [&] {
+      if (first_person < 0) first_person = context->last_person_;
+    };
+    for (const Group& g : s.groups) {
+      if (g.codes.size() != 1 || g.cores.size() != 1 || g.codes[0].size() < 6) continue;
+      const Core& core = s.cores[g.cores[0]];
+      const std::string& code = g.codes[0];
+      bool learned = false;
+      for (int ii : core.items) {
+        const Item& it = s.items[ii];
+        if (!it.actor || !is_person(it)) continue;
+        std::string word(words[it.e - 1]);
+        std::string entry = it.context_name >= 0
+                                ? context->names_[it.context_name].entry
+                                : coding::PhraseText(d.actors.entries()[it.entry].phrases[0]);
+        context->Learn(std::move(word), code, std::move(entry));
+        note_first();
+        learned = true;
+      }
+      if (learned) continue;
+      bool has_agent = false;
+      for (int ii : core.items) has_agent = has_agent || !s.items[ii].actor;
+      if (!has_agent) continue;
+      // "Russian Foreign Minister Sergei Lavrov": the name right after the
+      // description; "U.S. ambassador to Syria, Robert Ford": an appositive.
+      int k = core.e;
+      if (!free_name(k)) {
+        int j = k;
+        if (j < n && (words[j] == "TO" || words[j] == "OF" || words[j] == "IN")) {
+          ++j;
+          while (j < n && j - k <= 4 && (free_name(j) || tag(j) == Tag::kDT)) ++j;
+        }
+        if (j + 2 < n && words[j] == "," && free_name(j + 1) && free_name(j + 2)) k = j + 1;
+      }
+      int end = k;
+      while (end < n && end - k < 4 && free_name(end) && s.group_at[end] == kNone) ++end;
+      if (end > k && (end - k >= 2 || k == core.e)) {
+        context->Learn(std::string(words[end - 1]), code,
+                       std::string(span_of(core.b, end).In(sentence)));
+        trace("learned \"" + std::string(span_of(end - 1, end).In(sentence)) + "\" = " + code);
+        note_first();
+      }
+    }
+    if (first_person >= 0) context->last_person_ = first_person;
+  }
   for (size_t gi = 0; gi < s.groups.size(); ++gi) {
     for (int k = s.groups[gi].b; k < s.groups[gi].e; ++k) s.group_at[k] = static_cast<int>(gi);
     for (const auto& m : s.groups[gi].mentions) out->actors.push_back(m);

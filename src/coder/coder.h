@@ -71,6 +71,12 @@ Result<std::shared_ptr<const DictionarySet>> LoadTabari(const std::string& proje
 // the folder holds no other verb dictionary. InvalidArgument when no verb
 // dictionary is found.
 Result<std::shared_ptr<const DictionarySet>> LoadDirectory(const std::string& dir);
+// storyline's own dictionaries (doc/formats/dictionaries.md) from a folder
+// holding a storyline.dict marker file.
+Result<std::shared_ptr<const DictionarySet>> LoadNative(const std::string& dir);
+// The default dictionaries built into the program (data/dictionaries/),
+// compiled once per process and shared.
+Result<std::shared_ptr<const DictionarySet>> LoadDefault();
 // The dictionaries a validation suite's <Environment> names, relative to
 // `dir` (PETRARCH XML); for a TABARI suite, the .project in `dir` whose
 // <textfile> is the suite.
@@ -140,6 +146,27 @@ struct CodeResult {
   std::vector<std::string> trace;    // when CoderOptions::trace
 };
 
+// What an article has taught the coder so far, for coreference: people named
+// in full earlier ("Secretary of State John Kerry" codes a later "Kerry"), and
+// the most recent actors (for "he", "the minister"). Code an article's
+// sentences in order with one context; Clear() between articles. Not
+// thread-safe: one per article being coded.
+class ArticleContext {
+ public:
+  void Clear();
+
+ private:
+  friend class Coder;
+  struct Name {
+    std::string word;   // normalised surname / short name, e.g. "FORD"
+    std::string code;   // e.g. "USAGOV"
+    std::string entry;  // the phrase it came from, for explanations
+  };
+  void Learn(std::string word, std::string code, std::string entry);
+  std::vector<Name> names_;
+  int last_person_ = -1;  // index into names_ of the last person coded
+};
+
 class Coder {
  public:
   static Result<std::unique_ptr<Coder>> Create(std::shared_ptr<const DictionarySet> dictionaries,
@@ -149,6 +176,10 @@ class Coder {
   // Codes one sentence dated `date` (YYYYMMDD; dated actor roles are resolved
   // on it). Clears and fills *out.
   void Code(std::string_view sentence, coding::Date date, CodeResult* out) const;
+  // The same, resolving names and pronouns with what `context` holds and
+  // adding this sentence's people to it (context may be null).
+  void Code(std::string_view sentence, coding::Date date, ArticleContext* context,
+            CodeResult* out) const;
 
   const DictionarySet& dictionaries() const { return *dictionaries_; }
   const std::shared_ptr<const DictionarySet>& shared_dictionaries() const { return dictionaries_; }

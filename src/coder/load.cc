@@ -10,6 +10,8 @@
 
 #include "coder/coder.h"
 #include "coding/formats.h"
+#include "coding/native.h"
+#include "common/embedded_data.h"
 
 namespace storyline::coder {
 namespace {
@@ -117,7 +119,84 @@ Status LoadPico(const std::string& path, DictionarySet* set) {
   return Status::Ok();
 }
 
+// The files of a native dictionary folder, by role.
+struct NativeFiles {
+  std::vector<coding::TextFile> actors, agents, verbs, discards;
+};
+
+// Sorts `path` (relative to the folder) into its role; false = not a
+// dictionary file.
+bool Classify(const std::string& rel, std::string_view text, const std::string& name,
+              NativeFiles* out) {
+  if (!rel.ends_with(".txt") || rel.find("README") != std::string::npos) return false;
+  coding::TextFile f{name, text};
+  if (rel.starts_with("actors/")) out->actors.push_back(f);
+  else if (rel.starts_with("verbs/")) out->verbs.push_back(f);
+  else if (rel == "agents.txt" || rel.starts_with("agents/")) out->agents.push_back(f);
+  else if (rel == "discards.txt") out->discards.push_back(f);
+  else return false;
+  return true;
+}
+
+std::shared_ptr<const DictionarySet> BuildNative(const NativeFiles& files) {
+  auto set = std::make_shared<DictionarySet>();
+  set->style = DictionarySet::Style::kPetrarch;
+  Take(coding::ParseNativeVerbs(files.verbs), &set->verbs, &set->errors);
+  Take(coding::ParseNativeActors(files.actors), &set->actors, &set->errors);
+  Take(coding::ParseNativeAgents(files.agents), &set->agents, &set->errors);
+  Take(coding::ParseNativeDiscards(files.discards), &set->discards, &set->errors);
+  for (const auto* group : {&files.verbs, &files.actors, &files.agents, &files.discards}) {
+    for (const auto& f : *group) set->files.push_back(f.name);
+  }
+  return set;
+}
+
 }  // namespace
+
+Result<std::shared_ptr<const DictionarySet>> LoadNative(const std::string& dir) {
+  std::error_code ec;
+  fs::path root(dir);
+  STORYLINE_ASSIGN_OR_RETURN(std::string marker,
+                             coding::ReadTextFile((root / std::string(coding::kNativeMarkerFile)).string()));
+  if (!marker.starts_with(coding::kNativeMarkerLine)) {
+    return InvalidArgumentError(dir + "/" + std::string(coding::kNativeMarkerFile) +
+                                ": first line must be '" + std::string(coding::kNativeMarkerLine) + "'");
+  }
+  std::vector<std::pair<std::string, std::string>> texts;  // (relative path, content)
+  for (auto it = fs::recursive_directory_iterator(root, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file()) continue;
+    std::string rel = fs::relative(it->path(), root, ec).generic_string();
+    if (!rel.ends_with(".txt")) continue;
+    STORYLINE_ASSIGN_OR_RETURN(std::string text, coding::ReadTextFile(it->path().string()));
+    texts.emplace_back(rel, std::move(text));
+  }
+  std::sort(texts.begin(), texts.end());
+  NativeFiles files;
+  std::vector<std::string> names;
+  names.reserve(texts.size());
+  for (const auto& [rel, text] : texts) names.push_back((root / rel).string());
+  for (size_t i = 0; i < texts.size(); ++i) Classify(texts[i].first, texts[i].second, names[i], &files);
+  if (files.verbs.empty()) return InvalidArgumentError("no verbs/*.txt in " + dir);
+  return BuildNative(files);
+}
+
+Result<std::shared_ptr<const DictionarySet>> LoadDefault() {
+  static const std::shared_ptr<const DictionarySet> kDefault = [] {
+    NativeFiles files;
+    constexpr std::string_view kPrefix = "dictionaries/";
+    for (const data::EmbeddedFile& f : data::AllFiles()) {
+      if (!f.path.starts_with(kPrefix)) continue;
+      std::string rel(f.path.substr(kPrefix.size()));
+      Classify(rel, f.content, "data/" + std::string(f.path), &files);
+    }
+    return BuildNative(files);
+  }();
+  if (kDefault->verbs.blocks().empty()) {
+    return NotFoundError("the built-in dictionaries hold no verbs (data/dictionaries/verbs)");
+  }
+  return kDefault;
+}
 
 Result<std::shared_ptr<const DictionarySet>> LoadPetrarch(const PetrarchFiles& files) {
   if (files.verbs.empty()) return InvalidArgumentError("no verb dictionary given");
@@ -169,6 +248,8 @@ Result<std::shared_ptr<const DictionarySet>> LoadTabari(const std::string& proje
 Result<std::shared_ptr<const DictionarySet>> LoadDirectory(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return NotFoundError("no dictionary folder " + dir);
+  if (fs::is_regular_file(fs::path(dir) / std::string(coding::kNativeMarkerFile), ec))
+    return LoadNative(dir);
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     if (e.is_regular_file()) names.push_back(e.path().filename().string());

@@ -8,12 +8,13 @@
 
 #include "coding/dictionary.h"
 #include "coding/formats.h"
+#include "coding/native.h"
 
 using namespace storyline::coding;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  const uint8_t which = data[0] % 7;
+  const uint8_t which = data[0] % 9;
   std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
   const std::string name = "fuzz";
   TextFile file{name, text};
@@ -54,6 +55,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       auto m = ParseIssues(text, name);
       (void)l;
       (void)m;
+      break;
+    }
+    case 6: {  // storyline's own format: verbs, then actors
+      auto l = ParseNativeVerbs(std::span<const TextFile>(&file, 1));
+      for (const VerbBlock& b : l.dictionary.blocks()) (void)Dump(b);
+      auto a = ParseNativeActors(std::span<const TextFile>(&file, 1));
+      for (size_t i = 0; i < a.dictionary.entries().size(); ++i) (void)a.dictionary.CodeFor(i, 20130527);
+      break;
+    }
+    case 7: {
+      auto l = ParseNativeAgents(std::span<const TextFile>(&file, 1));
+      auto d = ParseNativeDiscards(std::span<const TextFile>(&file, 1));
+      (void)l;
+      (void)d;
       break;
     }
     default: {

@@ -137,6 +137,9 @@ struct ActorEntry {
   std::vector<Phrase> phrases;     // [0] is the root phrase, then +synonyms
   std::string default_code;        // [CODE] on the root line or an undated role; "" = none
   std::vector<DateRole> roles;     // dated roles, in file order
+  // A place name standing for an actor ("Moscow said"): an actor only when
+  // it is not the object of a locative preposition ("talks in Moscow").
+  bool place = false;
   SourceLocation where;
 };
 

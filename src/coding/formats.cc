@@ -1374,4 +1374,25 @@ Result<Loaded<TabariProject>> LoadTabariProject(const std::string& path, const F
   return out;
 }
 
+
+// ---------------------------------------------------------------- internal
+
+namespace internal {
+
+bool ParsePatternText(std::string_view text, bool require_verb, VerbPattern* out,
+                      std::string* error) {
+  return ParsePatternLine(text, require_verb, out, error);
+}
+
+bool ParseElements(std::string_view text, std::vector<PatternElement>* out, std::string* error) {
+  PatternParser parser(text);
+  return parser.Parse(out, error);
+}
+
+bool ParseTransformationText(std::string_view text, Transformation* out, std::string* error) {
+  return ParseTransformation(text, out, error);
+}
+
+}  // namespace internal
+
 }  // namespace storyline::coding
