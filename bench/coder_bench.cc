@@ -4,7 +4,10 @@
 // after it; BM_CodeTimeline17 codes every sentence of the Timeline17
 // development articles (built once with the product's pipeline, not timed):
 // sentences/s and events/s; BM_CodeGigaWord codes the PETRARCH GigaWord sample
-// sentences (crash-free run and speed). Target: >= 20,000 sentences/s.
+// sentences (crash-free run and speed). BM_LoadDefault / BM_CodeTimeline17Default
+// do the same with storyline's own built-in dictionaries (data/dictionaries),
+// coding each article's sentences in order with one ArticleContext, as the
+// events stage does. Target: >= 20,000 sentences/s with either set.
 #include <benchmark/benchmark.h>
 
 #include <chrono>
@@ -27,12 +30,11 @@ struct Loaded {
   std::string error;
 };
 
-const Loaded& Phoenix() {
-  static const Loaded* loaded = [] {
+template <typename LoadFn>
+Loaded* LoadWith(LoadFn&& load) {
     auto* out = new Loaded;
-    std::string dir = PhoenixDir();
     auto start = std::chrono::steady_clock::now();
-    auto dict = coder::LoadDirectory(dir);  // CAMEO.2.0 + the Phoenix files
+    auto dict = load();
     if (!dict.ok()) {
       out->error = dict.status().message();
       return out;
@@ -48,7 +50,16 @@ const Loaded& Phoenix() {
     out->dictionaries = *dict;
     out->coder = std::move(*c);
     return out;
-  }();
+}
+
+const Loaded& Phoenix() {
+  // CAMEO.2.0 + the Phoenix files.
+  static const Loaded* loaded = LoadWith([] { return coder::LoadDirectory(PhoenixDir()); });
+  return *loaded;
+}
+
+const Loaded& Default() {
+  static const Loaded* loaded = LoadWith([] { return coder::LoadDefault(); });
   return *loaded;
 }
 
@@ -56,6 +67,7 @@ const Loaded& Phoenix() {
 struct Sentences {
   std::vector<std::string> text;
   std::vector<coding::Date> date;
+  std::vector<uint8_t> article_start;  // 1 = first sentence of an article
   size_t bytes = 0;
 };
 
@@ -72,6 +84,7 @@ const Sentences& Timeline17Sentences() {
         date = std::stoi(v.substr(0, 4)) * 10000 + std::stoi(v.substr(5, 2)) * 100 + std::stoi(v.substr(8, 2));
       }
       for (const Span& sp : a->sentences) {
+        out->article_start.push_back(&sp == &a->sentences.front());
         out->text.emplace_back(sp.In(a->body));
         out->date.push_back(date);
         out->bytes += sp.size();
@@ -128,6 +141,55 @@ void BM_CodeTimeline17(benchmark::State& state) {
   state.SetLabel("timeline17-dev sentences, Phoenix dictionaries");
 }
 BENCHMARK(BM_CodeTimeline17)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_LoadDefault(benchmark::State& state) {
+  for (auto _ : state) {
+    const Loaded& l = Default();
+    if (!l.error.empty()) {
+      state.SkipWithError(("built-in dictionaries: " + l.error).c_str());
+      return;
+    }
+  }
+  const Loaded& l = Default();
+  state.counters["load_ms"] = l.load_ms;
+  state.counters["peak_rss_MB"] = l.rss_mb;
+  state.counters["load_errors"] = static_cast<double>(l.dictionaries->errors.size());
+  state.counters["actors"] = static_cast<double>(l.dictionaries->actors.entries().size());
+  state.counters["patterns"] = static_cast<double>(l.dictionaries->verbs.num_patterns());
+}
+BENCHMARK(BM_LoadDefault)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+void BM_CodeTimeline17Default(benchmark::State& state) {
+  const Loaded& l = Default();
+  if (!l.error.empty()) {
+    state.SkipWithError(("built-in dictionaries: " + l.error).c_str());
+    return;
+  }
+  const Sentences& s = Timeline17Sentences();
+  if (s.text.empty()) {
+    state.SkipWithError("corpus not found under ../shared (set STORYLINE_SHARED)");
+    return;
+  }
+  coder::CodeResult result;
+  coder::ArticleContext context;
+  size_t events = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < s.text.size(); ++i) {
+      if (s.article_start[i]) context.Clear();
+      l.coder->Code(s.text[i], s.date[i], &context, &result);
+      events += result.events.size();
+      benchmark::DoNotOptimize(result.events.data());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * s.text.size());
+  state.SetBytesProcessed(state.iterations() * s.bytes);
+  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["events/sentence"] = static_cast<double>(events) / (state.iterations() * s.text.size());
+  state.counters["sentences"] = static_cast<double>(s.text.size());
+  state.counters["peak_rss_MB"] = PeakRssMb();
+  state.SetLabel("timeline17-dev sentences, built-in dictionaries, per-article context");
+}
+BENCHMARK(BM_CodeTimeline17Default)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 void BM_CodeGigaWord(benchmark::State& state) {
   const Loaded& l = Phoenix();
