@@ -50,20 +50,24 @@ Result<std::shared_ptr<const coder::DictionarySet>> LoadDictionaries(const DictF
   bool explicit_files = !f.verbs.empty() || !f.actors.empty() || !f.agents.empty() ||
                         !f.discards.empty() || !f.issues.empty();
   if (!f.dir.empty() && explicit_files) {
-    return InvalidArgumentError("give either --dictionaries DIR or the files (--verbs, --actors ...), not both");
+    return InvalidArgumentError(
+        "give either --dictionaries DIR or the files (--verbs, --actors ...), not both");
   }
+  if (f.dir == "default") return coder::LoadDefault();
   if (!f.dir.empty()) {
     std::error_code ec;
     if (fs::is_regular_file(f.dir, ec) && fs::path(f.dir).extension() == ".project") {
       return coder::LoadTabari(f.dir);
     }
     if (!fs::is_directory(f.dir, ec)) {
-      return InvalidArgumentError("--dictionaries: '" + f.dir + "' is not a folder or a .project file");
+      return InvalidArgumentError("--dictionaries: '" + f.dir +
+                                  "' is not a folder or a .project file");
     }
     return coder::LoadDirectory(f.dir);
   }
   if (explicit_files) {
-    if (f.verbs.empty()) return InvalidArgumentError("--verbs is required with --actors/--agents/...");
+    if (f.verbs.empty())
+      return InvalidArgumentError("--verbs is required with --actors/--agents/...");
     coder::PetrarchFiles files;
     files.verbs = f.verbs;
     files.actors = f.actors;
@@ -113,8 +117,9 @@ std::string SpanText(const Span& s, std::string_view text) {
 }
 
 json ActorJson(const coder::ActorMention& m, std::string_view text) {
-  return {{"code", m.code}, {"text", SpanText(m.span, text)}, {"begin", m.span.begin},
-          {"end", m.span.end}, {"entry", m.entry}, {"where", LocationText(m.where)},
+  return {{"code", m.code},        {"text", SpanText(m.span, text)},
+          {"begin", m.span.begin}, {"end", m.span.end},
+          {"entry", m.entry},      {"where", LocationText(m.where)},
           {"agents", m.agents}};
 }
 
@@ -162,8 +167,11 @@ void PrintCoded(const CodeFlags& f, size_t n, std::string_view text, const coder
                         {"modal", e.modal},
                         {"paired", e.paired}});
     }
-    json j = {{"sentence", n}, {"text", std::string(text)}, {"events", events},
-              {"issues", r.issues}, {"discarded_by", r.discarded_by}};
+    json j = {{"sentence", n},
+              {"text", std::string(text)},
+              {"events", events},
+              {"issues", r.issues},
+              {"discarded_by", r.discarded_by}};
     if (f.trace) j["trace"] = r.trace;
     std::printf("%s\n", j.dump(-1, ' ', false, json::error_handler_t::replace).c_str());
     return;
@@ -177,14 +185,17 @@ void PrintCoded(const CodeFlags& f, size_t n, std::string_view text, const coder
   for (size_t i = 0; i < r.events.size(); ++i) {
     std::vector<std::string> lines = eval::ExplainEvent(r.events[i], text);
     for (size_t k = 0; k < lines.size(); ++k) {
-      if (k == 0) std::printf("event %zu: %s\n", i + 1, lines[k].c_str());
-      else std::printf("%s\n", lines[k].c_str());
+      if (k == 0)
+        std::printf("event %zu: %s\n", i + 1, lines[k].c_str());
+      else
+        std::printf("%s\n", lines[k].c_str());
     }
   }
   if (!r.actors.empty()) {
     std::printf("actors:");
     for (const coder::ActorMention& m : r.actors) {
-      std::printf(" %s \"%s\";", m.code.empty() ? "---" : m.code.c_str(), SpanText(m.span, text).c_str());
+      std::printf(" %s \"%s\";", m.code.empty() ? "---" : m.code.c_str(),
+                  SpanText(m.span, text).c_str());
     }
     std::printf("\n");
   }
@@ -205,14 +216,17 @@ int RunCode(const CodeFlags& f) {
   if (!f.date.empty()) {
     date = ParseDateFlag(f.date);
     if (date == 0) {
-      return ReportError(InvalidArgumentError("--date wants YYYY-MM-DD or YYYYMMDD, got '" + f.date + "'"));
+      return ReportError(
+          InvalidArgumentError("--date wants YYYY-MM-DD or YYYYMMDD, got '" + f.date + "'"));
     }
   }
   Result<std::shared_ptr<const coder::DictionarySet>> dict = LoadDictionaries(f.dict);
   if (!dict.ok()) return ReportError(dict.status());
   if (!(*dict)->errors.empty()) {
-    std::fprintf(stderr, "storyline: %zu dictionary entries skipped (see `storyline dictionaries inspect`)\n",
-                 (*dict)->errors.size());
+    std::fprintf(
+        stderr,
+        "storyline: %zu dictionary entries skipped (see `storyline dictionaries inspect`)\n",
+        (*dict)->errors.size());
   }
   coder::CoderOptions options;
   options.trace = f.trace;
@@ -242,6 +256,7 @@ int RunCode(const CodeFlags& f) {
 
 struct EvalCoderFlags {
   std::string suite;
+  std::string file;  // SUITE plover: the PLOVER gold-record file
   std::string dictionaries;
   bool json = false;
   std::string failures;  // N or "all"; default 10 (text), 0 (json)
@@ -274,8 +289,9 @@ Result<SuiteSpec> ResolveSuite(const std::string& name) {
     if (name != s.name) continue;
     std::string root = FindSharedData("eventcoding");
     if (root.empty()) {
-      return InvalidArgumentError("suite '" + name +
-                                  "': ../shared/data/eventcoding not found; give the suite file instead");
+      return InvalidArgumentError(
+          "suite '" + name +
+          "': ../shared/data/eventcoding not found; give the suite file instead");
     }
     SuiteSpec spec;
     spec.file = root + "/" + s.file;
@@ -284,8 +300,9 @@ Result<SuiteSpec> ResolveSuite(const std::string& name) {
   }
   std::error_code ec;
   if (!fs::is_regular_file(name, ec)) {
-    return InvalidArgumentError("suite '" + name +
-                                "' is neither a file nor one of petrarch, ud-petrarch, gsr, tabari, tabari-demo");
+    return InvalidArgumentError(
+        "suite '" + name +
+        "' is neither a file nor one of petrarch, ud-petrarch, gsr, tabari, tabari-demo");
   }
   return SuiteSpec{name, ""};
 }
@@ -297,7 +314,8 @@ Result<coding::ValidationSuite> LoadSuite(const std::string& path, bool* is_xml)
   while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
   if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xEF) i += 3;  // BOM
   *is_xml = i < text.size() && text[i] == '<';
-  return *is_xml ? coding::ParsePetrarchValidation(text, path) : coding::ParseTabariValidation(text, path);
+  return *is_xml ? coding::ParsePetrarchValidation(text, path)
+                 : coding::ParseTabariValidation(text, path);
 }
 
 std::string Fixed(double v, int digits = 4) {
@@ -349,6 +367,7 @@ std::string TripleList(const std::vector<eval::EvalTriple>& triples, const std::
 }
 
 int RunEvalCoder(const EvalCoderFlags& f) {
+  if (f.suite == "plover") return RunPloverEval(f.file, f.dictionaries, f.json, f.failures);
   size_t max_failures = f.json ? 0 : 10;
   if (!f.failures.empty()) {
     if (f.failures == "all") {
@@ -357,7 +376,8 @@ int RunEvalCoder(const EvalCoderFlags& f) {
       char* end = nullptr;
       unsigned long long v = std::strtoull(f.failures.c_str(), &end, 10);
       if (end == f.failures.c_str() || *end != '\0') {
-        return ReportError(InvalidArgumentError("--failures wants a number or 'all', got '" + f.failures + "'"));
+        return ReportError(
+            InvalidArgumentError("--failures wants a number or 'all', got '" + f.failures + "'"));
       }
       max_failures = v;
     }
@@ -370,17 +390,25 @@ int RunEvalCoder(const EvalCoderFlags& f) {
 
   auto load_start = std::chrono::steady_clock::now();
   Result<std::shared_ptr<const coder::DictionarySet>> dict = InvalidArgumentError("unset");
-  if (!f.dictionaries.empty()) {
+  std::error_code ec;
+  if (f.dictionaries == "default") {
+    dict = coder::LoadDefault();  // storyline's own, built in
+  } else if (!f.dictionaries.empty() &&
+             fs::is_regular_file(fs::path(f.dictionaries) / "storyline.dict", ec)) {
+    dict = coder::LoadNative(f.dictionaries);
+  } else if (!f.dictionaries.empty()) {
     dict = coder::LoadForSuite(*suite, f.dictionaries);
     if (!dict.ok()) dict = coder::LoadDirectory(f.dictionaries);
   } else {
-    std::string dir = spec->dict_dir.empty() ? fs::path(spec->file).parent_path().string() : spec->dict_dir;
+    std::string dir =
+        spec->dict_dir.empty() ? fs::path(spec->file).parent_path().string() : spec->dict_dir;
     if (dir.empty()) dir = ".";
     dict = coder::LoadForSuite(*suite, dir);
   }
   if (!dict.ok()) return ReportError(dict.status());
   double load_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start).count();
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start)
+          .count();
   coder::CoderOptions coder_options;
   coder_options.trace = f.trace;
   coder_options.use_tagger = !f.no_tagger;
@@ -417,8 +445,13 @@ int RunEvalCoder(const EvalCoderFlags& f) {
         json e = json::array(), p = json::array();
         for (const auto& t : fr.expected) e.push_back(eval::ToString(t));
         for (const auto& t : fr.produced) p.push_back(eval::ToString(t));
-        fails.push_back({{"id", fr.id}, {"category", fr.category}, {"line", fr.line}, {"text", fr.text},
-                         {"expected", e}, {"produced", p}, {"no_events", fr.expect_no_events},
+        fails.push_back({{"id", fr.id},
+                         {"category", fr.category},
+                         {"line", fr.line},
+                         {"text", fr.text},
+                         {"expected", e},
+                         {"produced", p},
+                         {"no_events", fr.expect_no_events},
                          {"explanation", fr.explanation}});
       }
       j["failures"] = fails;
@@ -428,17 +461,18 @@ int RunEvalCoder(const EvalCoderFlags& f) {
   }
 
   std::printf("eval coder: %s (%s)\n", spec->file.c_str(), is_xml ? "PETRARCH XML" : "TABARI text");
-  std::printf("suite: %zu records, %zu read errors; scored %zu; skipped %zu disabled, %zu outside "
-              "<Include>/--category, %zu parse-error tests, %zu after FINAL\n",
-              suite->records.size(), suite->errors.size(), r.total.records, r.skipped_disabled,
-              r.skipped_excluded, r.skipped_parse_error, r.skipped_after_final);
+  std::printf(
+      "suite: %zu records, %zu read errors; scored %zu; skipped %zu disabled, %zu outside "
+      "<Include>/--category, %zu parse-error tests, %zu after FINAL\n",
+      suite->records.size(), suite->errors.size(), r.total.records, r.skipped_disabled,
+      r.skipped_excluded, r.skipped_parse_error, r.skipped_after_final);
   for (size_t i = 0; i < suite->errors.size() && i < 5; ++i) {
     std::printf("  %s\n", coding::ToString(suite->errors[i]).c_str());
   }
   PrintLoadSummary(**dict, stdout, 5);
   std::printf("load %.0f ms; coding %.0f sentences/s\n\n", load_ms, per_s);
-  TableWriter t({"category", "records", "pass", "record_acc", "correct", "uncoded", "extra/rec", "null",
-                 "precision", "recall", "f1"});
+  TableWriter t({"category", "records", "pass", "record_acc", "correct", "uncoded", "extra/rec",
+                 "null", "precision", "recall", "f1"});
   for (const auto& [name, c] : r.categories) t.AddRow(CountsRow(name, c));
   t.AddRow(CountsRow("TOTAL", r.total));
   t.PrintTable(stdout);
@@ -446,13 +480,14 @@ int RunEvalCoder(const EvalCoderFlags& f) {
     std::printf("note: %zu scored records carry TABARI { OPTION: } commands, not applied\n",
                 r.records_with_options);
   }
-  std::printf("\noverall: record accuracy %.4f  correct %.4f  uncoded %.4f  extra/record %.4f  "
-              "P %.4f  R %.4f  F1 %.4f\n",
-              r.total.record_accuracy(), r.total.correct(), r.total.uncoded(), r.total.extra_per_record(),
-              r.total.precision(), r.total.recall(), r.total.f1());
+  std::printf(
+      "\noverall: record accuracy %.4f  correct %.4f  uncoded %.4f  extra/record %.4f  "
+      "P %.4f  R %.4f  F1 %.4f\n",
+      r.total.record_accuracy(), r.total.correct(), r.total.uncoded(), r.total.extra_per_record(),
+      r.total.precision(), r.total.recall(), r.total.f1());
   if (!r.failures.empty()) {
-    std::printf("\nfailing records (%zu of %zu shown; ok = matched, MISS / EXTRA):\n", r.failures.size(),
-                r.failing_records);
+    std::printf("\nfailing records (%zu of %zu shown; ok = matched, MISS / EXTRA):\n",
+                r.failures.size(), r.failing_records);
     for (const auto& fr : r.failures) {
       std::printf("\n%s [%s] %d  (%s:%d)\n", fr.id.c_str(), fr.category.c_str(), fr.date,
                   fs::path(spec->file).filename().c_str(), fr.line);
@@ -460,13 +495,16 @@ int RunEvalCoder(const EvalCoderFlags& f) {
       if (fr.expect_no_events) {
         std::printf("  expected: no events%s\n", fr.expect_discard ? " (discarded)" : "");
       } else {
-        std::printf("  expected: %s\n", TripleList(fr.expected, fr.expected_found, " ok", " MISS").c_str());
+        std::printf("  expected: %s\n",
+                    TripleList(fr.expected, fr.expected_found, " ok", " MISS").c_str());
       }
       if (!fr.optional.empty()) {
         std::printf("  optional: %s\n", TripleList(fr.optional, {}, "", "").c_str());
       }
       std::printf("  produced: %s\n",
-                  fr.produced.empty() ? "none" : TripleList(fr.produced, fr.produced_matched, " ok", " EXTRA").c_str());
+                  fr.produced.empty()
+                      ? "none"
+                      : TripleList(fr.produced, fr.produced_matched, " ok", " EXTRA").c_str());
       for (const std::string& line : fr.explanation) std::printf("    %s\n", line.c_str());
     }
   }
@@ -509,19 +547,24 @@ int RunInspect(const InspectFlags& f) {
   auto start = std::chrono::steady_clock::now();
   Result<std::shared_ptr<const coder::DictionarySet>> loaded = LoadDictionaries(df);
   if (!loaded.ok()) return ReportError(loaded.status());
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   const coder::DictionarySet& d = **loaded;
   size_t actor_phrases = 0, verb_forms = 0, issue_variants = 0;
   for (const auto& e : d.actors.entries()) actor_phrases += e.phrases.size();
   for (const auto& b : d.verbs.blocks()) verb_forms += b.verbs.size();
   for (const auto& e : d.issues.entries()) issue_variants += e.variants.size();
-  std::printf("style: %s; loaded in %.0f ms\n", d.style == coder::DictionarySet::Style::kTabari ? "TABARI" : "PETRARCH",
+  std::printf("style: %s; loaded in %.0f ms\n",
+              d.style == coder::DictionarySet::Style::kTabari      ? "TABARI"
+              : d.style == coder::DictionarySet::Style::kStoryline ? "storyline"
+                                                                   : "PETRARCH",
               ms);
   std::printf("files:\n");
   for (const std::string& file : d.files) std::printf("  %s\n", file.c_str());
   TableWriter t({"part", "entries", "detail"});
   t.AddRow({"actors", Grouped(d.actors.entries().size()),
-            Grouped(actor_phrases) + " phrases, " + Grouped(d.actors.trie().num_nodes()) + " trie nodes"});
+            Grouped(actor_phrases) + " phrases, " + Grouped(d.actors.trie().num_nodes()) +
+                " trie nodes"});
   t.AddRow({"agents", Grouped(d.agents.entries().size()), ""});
   t.AddRow({"verb blocks", Grouped(d.verbs.blocks().size()),
             Grouped(verb_forms) + " verbs, " + Grouped(d.verbs.num_patterns()) + " patterns"});
@@ -544,7 +587,8 @@ int RunInspect(const InspectFlags& f) {
       for (uint32_t v : d.actors.trie().Values(node)) {
         size_t entry = coding::ActorDictionary::EntryOf(v);
         std::string_view code = d.actors.CodeFor(entry, date);
-        std::printf("  code on %d: %s\n", date, code.empty() ? "(none)" : std::string(code).c_str());
+        std::printf("  code on %d: %s\n", date,
+                    code.empty() ? "(none)" : std::string(code).c_str());
         std::printf("%s\n", coding::Dump(d.actors.entries()[entry]).c_str());
       }
     }
@@ -609,7 +653,8 @@ void RegisterCoder(CLI::App& app, GlobalFlags&, int& exit_code) {
       "SENTENCE '-' reads one sentence per line from stdin. Default dictionaries: storyline's\n"
       "own, built into the program (data/dictionaries, doc/formats/dictionaries.md).");
   cmd->add_option("sentence", f->sentence, "The sentence, or - for stdin")->required();
-  cmd->add_option("--date", f->date, "Date of the sentence (YYYY-MM-DD or YYYYMMDD; default today)");
+  cmd->add_option("--date", f->date,
+                  "Date of the sentence (YYYY-MM-DD or YYYYMMDD; default today)");
   AddDictFlags(cmd, &f->dict);
   cmd->add_option("--format", f->format, "Output format")
       ->check(CLI::IsMember({"table", "jsonl"}))
@@ -619,7 +664,8 @@ void RegisterCoder(CLI::App& app, GlobalFlags&, int& exit_code) {
                 "With '-': the lines are one article's sentences, in order (names and pronouns\n"
                 "are resolved across them: \"Kerry\" after \"Secretary of State John Kerry\")");
   cmd->add_flag("--no-dyad", f->no_dyad, "Keep events that lack a source or a target");
-  cmd->add_flag("--no-tagger", f->no_tagger, "Every dictionary verb form counts as a verb (TABARI)");
+  cmd->add_flag("--no-tagger", f->no_tagger,
+                "Every dictionary verb form counts as a verb (TABARI)");
   cmd->callback([&exit_code, f]() { exit_code = RunCode(*f); });
 
   auto d = std::make_shared<InspectFlags>();
@@ -648,15 +694,20 @@ void RegisterEvalCoder(CLI::App& eval, GlobalFlags&, int& exit_code) {
       "or a shortcut (petrarch, ud-petrarch, gsr, tabari, tabari-demo) in ../shared. Prints\n"
       "record accuracy, UD-PETRARCH's correct / uncoded / extra per record and triple P/R/F1\n"
       "per category, then the failing records with the coder's explanation.");
-  cmd->add_option("suite", f->suite, "Suite file or shortcut")->required();
+  cmd->add_option("suite", f->suite, "Suite file or shortcut, or 'plover' (then FILE)")->required();
+  cmd->add_option("file", f->file,
+                  "SUITE plover: the PLOVER gold-record JSON (default: the dev half in ../shared)");
   cmd->add_option("--dictionaries", f->dictionaries,
-                  "Dictionary folder (default: the files the suite names, beside it)");
+                  "Dictionary folder, or 'default' for the built-in set (default: the files\n"
+                  "the suite names, beside it)");
   cmd->add_flag("--json", f->json, "Print one JSON object of metrics");
-  cmd->add_option("--failures", f->failures, "Failing records shown: N or all (default 10; JSON 0)");
+  cmd->add_option("--failures", f->failures,
+                  "Failing records shown: N or all (default 10; JSON 0)");
   cmd->add_option("--category", f->category, "Score only this category");
   cmd->add_flag("--all-categories", f->all_categories, "Ignore the suite's <Include> list");
   cmd->add_flag("--trace", f->trace, "Add the coder's trace to each failing record");
-  cmd->add_flag("--no-tagger", f->no_tagger, "Every dictionary verb form counts as a verb (TABARI)");
+  cmd->add_flag("--no-tagger", f->no_tagger,
+                "Every dictionary verb form counts as a verb (TABARI)");
   cmd->callback([&exit_code, f]() { exit_code = RunEvalCoder(*f); });
 }
 

@@ -9,6 +9,8 @@
 #include "output.h"
 #include "storyline/pipeline.h"
 #include "cluster/cluster_store.h"
+#include "coder/coder.h"
+#include "events/event_store.h"
 #include "extract/quantities.h"
 #include "storyline/store.h"
 #include "time/annotate.h"
@@ -125,6 +127,21 @@ int RunIngest(const GlobalFlags& global, const IngestFlags& flags, const std::st
       std::printf("  clustered  %s articles: %s new events, %s new stories, %s near-duplicates\n",
                   Grouped(clusters->articles).c_str(), Grouped(clusters->new_events).c_str(),
                   Grouped(clusters->new_stories).c_str(), Grouped(clusters->duplicates).c_str());
+    }
+    // Events last: they take each article's story from the clustering.
+    Result<std::shared_ptr<const coder::DictionarySet>> dicts = coder::LoadDefault();
+    Result<std::unique_ptr<coder::Coder>> event_coder =
+        dicts.ok() ? coder::Coder::Create(*dicts, events::ArticleCoderOptions()) : Result<std::unique_ptr<coder::Coder>>(dicts.status());
+    if (!event_coder.ok()) {
+      std::fprintf(stderr, "storyline: events not coded (%s); run `storyline code-events --dictionaries DIR`\n",
+                   event_coder.status().message().c_str());
+    } else {
+      Result<events::CodeRunReport> coded = events::CodePending(**store, **event_coder);
+      if (!coded.ok()) return ReportError(coded.status());
+      if (!flags.quiet && coded->articles > 0) {
+        std::printf("  events     %s events (%s mentions) from %s articles\n", Grouped(coded->new_events).c_str(),
+                    Grouped(coded->mentions).c_str(), Grouped(coded->articles).c_str());
+      }
     }
   }
   // Nothing usable at all is a failure, not a silent empty result.

@@ -38,6 +38,12 @@ void RegisterEvalTime(CLI::App& eval, GlobalFlags& global, int& exit_code);
 // cmd_coder.cc: `code`, `dictionaries inspect`, and `eval coder` (under `eval`).
 void RegisterCoder(CLI::App& app, GlobalFlags& global, int& exit_code);
 void RegisterEvalCoder(CLI::App& eval, GlobalFlags& global, int& exit_code);
+// cmd_plover.cc: `eval coder plover [FILE]` (dispatched by cmd_coder.cc).
+int RunPloverEval(const std::string& file, const std::string& dictionaries, bool json_output,
+                  const std::string& failures);
+
+// cmd_events.cc: `code-events` and `events`.
+void RegisterEvents(CLI::App& app, GlobalFlags& global, int& exit_code);
 
 // cmd_analysis.cc: `analyze`, `train tagger`, and `eval tagger` (under the
 // `eval` subcommand, so call after RegisterEval).

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   RegisterTimes(app, global, exit_code);
   RegisterAnalysis(app, global, exit_code);
   RegisterCoder(app, global, exit_code);
+  RegisterEvents(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

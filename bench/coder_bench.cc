@@ -32,24 +32,24 @@ struct Loaded {
 
 template <typename LoadFn>
 Loaded* LoadWith(LoadFn&& load) {
-    auto* out = new Loaded;
-    auto start = std::chrono::steady_clock::now();
-    auto dict = load();
-    if (!dict.ok()) {
-      out->error = dict.status().message();
-      return out;
-    }
-    auto c = coder::Coder::Create(*dict);
-    if (!c.ok()) {
-      out->error = c.status().message();
-      return out;
-    }
-    out->load_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    out->rss_mb = PeakRssMb();
-    out->dictionaries = *dict;
-    out->coder = std::move(*c);
+  auto* out = new Loaded;
+  auto start = std::chrono::steady_clock::now();
+  auto dict = load();
+  if (!dict.ok()) {
+    out->error = dict.status().message();
     return out;
+  }
+  auto c = coder::Coder::Create(*dict);
+  if (!c.ok()) {
+    out->error = c.status().message();
+    return out;
+  }
+  out->load_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  out->rss_mb = PeakRssMb();
+  out->dictionaries = *dict;
+  out->coder = std::move(*c);
+  return out;
 }
 
 const Loaded& Phoenix() {
@@ -81,7 +81,8 @@ const Sentences& Timeline17Sentences() {
       coding::Date date = 0;
       const std::string& v = a->published.value;
       if (v.size() >= 10 && v[4] == '-' && v[7] == '-') {
-        date = std::stoi(v.substr(0, 4)) * 10000 + std::stoi(v.substr(5, 2)) * 100 + std::stoi(v.substr(8, 2));
+        date = std::stoi(v.substr(0, 4)) * 10000 + std::stoi(v.substr(5, 2)) * 100 +
+               std::stoi(v.substr(8, 2));
       }
       for (const Span& sp : a->sentences) {
         out->article_start.push_back(&sp == &a->sentences.front());
@@ -134,8 +135,10 @@ void BM_CodeTimeline17(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * s.text.size());
   state.SetBytesProcessed(state.iterations() * s.bytes);
-  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
-  state.counters["events/sentence"] = static_cast<double>(events) / (state.iterations() * s.text.size());
+  state.counters["events/s"] =
+      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["events/sentence"] =
+      static_cast<double>(events) / (state.iterations() * s.text.size());
   state.counters["sentences"] = static_cast<double>(s.text.size());
   state.counters["peak_rss_MB"] = PeakRssMb();
   state.SetLabel("timeline17-dev sentences, Phoenix dictionaries");
@@ -183,8 +186,10 @@ void BM_CodeTimeline17Default(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * s.text.size());
   state.SetBytesProcessed(state.iterations() * s.bytes);
-  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
-  state.counters["events/sentence"] = static_cast<double>(events) / (state.iterations() * s.text.size());
+  state.counters["events/s"] =
+      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["events/sentence"] =
+      static_cast<double>(events) / (state.iterations() * s.text.size());
   state.counters["sentences"] = static_cast<double>(s.text.size());
   state.counters["peak_rss_MB"] = PeakRssMb();
   state.SetLabel("timeline17-dev sentences, built-in dictionaries, per-article context");

@@ -70,10 +70,41 @@ const std::unordered_set<std::string_view>& Locatives() {
 }
 const std::unordered_set<std::string_view>& MonthWords() {
   static const auto* s = new std::unordered_set<std::string_view>{
-      "JAN", "JAN.", "JANUARY", "FEB", "FEB.", "FEBRUARY", "MARCH", "MAR.", "APRIL", "APR.",
-      "MAY", "JUNE", "JULY", "AUG", "AUG.", "AUGUST", "SEPT", "SEPT.", "SEP.", "SEPTEMBER",
-      "OCT", "OCT.", "OCTOBER", "NOV", "NOV.", "NOVEMBER", "DEC", "DEC.", "DECEMBER"};
+      "JAN", "JAN.", "JANUARY", "FEB", "FEB.", "FEBRUARY", "MARCH", "MAR.",  "APRIL",   "APR.",
+      "MAY", "JUNE", "JULY",    "AUG", "AUG.", "AUGUST",   "SEPT",  "SEPT.", "SEP.",    "SEPTEMBER",
+      "OCT", "OCT.", "OCTOBER", "NOV", "NOV.", "NOVEMBER", "DEC",   "DEC.",  "DECEMBER"};
   return *s;
+}
+// data/coder/event_nouns.txt: "@WORD" lines are the prepositions, the
+// others "NOUN WORDS CODE".
+struct EventNouns {
+  std::unordered_set<std::string_view> prepositions;
+  std::vector<std::pair<std::vector<std::string_view>, std::string>> codes;
+};
+const EventNouns& EventNounTable() {
+  static const EventNouns* t = [] {
+    auto* out = new EventNouns;
+    for (std::string_view line : data::Lines("coder/event_nouns.txt")) {
+      if (line.front() == '@') {
+        out->prepositions.insert(line.substr(1));
+        continue;
+      }
+      std::vector<std::string_view> words;
+      size_t i = 0;
+      while (i < line.size()) {
+        size_t j = line.find(' ', i);
+        if (j == std::string_view::npos) j = line.size();
+        if (j > i) words.push_back(line.substr(i, j - i));
+        i = j + 1;
+      }
+      if (words.size() < 2) continue;
+      std::string code(words.back());
+      words.pop_back();
+      out->codes.emplace_back(std::move(words), std::move(code));
+    }
+    return out;
+  }();
+  return *t;
 }
 const std::unordered_set<std::string_view>& CompoundLinks() {
   static const auto* s =
@@ -235,6 +266,9 @@ struct MatchContext {
   bool in_phrase = false;       // inside a (...) / {...} group: gaps only over noun-phrase words
   bool in_noun_phrase = false;  // inside {...}: gaps only over determiners
   int max_gap = 8;
+  // Gaps may not pass over another verb (storyline's dictionaries: "meeting
+  // officials to build support" is no "build support" pattern of "meet").
+  bool no_verb_gaps = false;
   // Synset matches memoised per (synset, position) for one sentence: a
   // synset's match does not depend on where the pattern is.
   const coding::Synset* synset_base = nullptr;
@@ -355,6 +389,7 @@ int MatchForward(const std::vector<PatternElement>& seq, size_t k, int pos, bool
     // words ("(TO SANCTIONS)" matches "to the new sanctions", not "to lift
     // the sanctions").
     if (ctx.in_phrase && q > pos && !NpInternal(ctx.analysis->tokens[q - 1].tag)) break;
+    if (ctx.no_verb_gaps && q > pos && analysis::IsVerb(ctx.analysis->tokens[q - 1].tag)) break;
     // A noun phrase's words are adjacent but for determiners ("{NEW &TIETYPES
     // RELATIONS}" is not "new global economic trade relations").
     if (ctx.in_noun_phrase && q > pos) {
@@ -630,6 +665,8 @@ Result<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const DictionarySet
 
 void ArticleContext::Clear() {
   names_.clear();
+  sectors_.clear();
+  countries_.clear();
   last_person_ = -1;
 }
 
@@ -754,6 +791,13 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
                            ? 0
                            : d.agents.trie().LongestMatch(std::span(words).subspan(i),
                                                           hashes.subspan(i), &agent_node);
+    // A one-word match the tagger reads otherwise is no actor or agent: the
+    // pronoun "us" (not "US"), the verb "courts" (not the courts).
+    const bool use_tags = options_.use_tagger && !c.tabari;
+    if (use_tags && actor_len == 1 && tag(i) == Tag::kPRP) actor_len = 0;
+    if (use_tags && agent_len == 1 && analysis::IsVerb(tag(i)) && tag(i) != Tag::kVBN &&
+        tag(i) != Tag::kVBG)
+      agent_len = 0;
     if (actor_len == 0 && agent_len == 0) {
       // A name the article introduced earlier ("Ford" after "U.S.
       // ambassador Robert Ford"), or "he" / "she" opening a sentence that
@@ -873,6 +917,23 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
     ActorMention m;
     m.span = span_of(core.b, core.e);
     const Core& ac = actor_from ? *actor_from : core;
+    // A known person's own code outranks the description around the name:
+    // "Hezbollah leader Hassan Nasrallah" is Nasrallah's code, not
+    // Hezbollah + leader.
+    bool person_code = false;
+    for (int ii : ac.items) {
+      const Item& it = s.items[ii];
+      if (!it.actor || it.context_name >= 0) continue;
+      const auto& entry = d.actors.entries()[it.entry];
+      if (entry.place || entry.roles.empty()) continue;
+      std::string_view code = d.actors.CodeFor(it.entry, date);
+      if (code.size() < 6) continue;
+      bases = SplitCodes(code);
+      m.entry = coding::PhraseText(entry.phrases[0]);
+      m.where = entry.where;
+      person_code = true;
+      break;
+    }
     for (int ii : ac.items) {
       const Item& it = s.items[ii];
       if (!it.actor || !bases.empty()) continue;
@@ -903,6 +964,7 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
     for (int ii : core.items) {
       if (!s.items[ii].actor) add_agent(ii);
     }
+    if (person_code) prefix.clear(), suffix.clear();  // agents stay in the explanation
     if (actorless && suffix.empty() && prefix.empty()) return out_codes;
     for (const std::string& base : bases) {
       std::string code = base == "---" && !prefix.empty() ? prefix : prefix + base;
@@ -1028,6 +1090,110 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
       g.mentions.push_back(std::move(mention));
     }
   }
+  // Descriptions without a country take it from the article: "the
+  // opposition" after "the Syrian opposition" is SYROPP (while the article
+  // gives OPP to one country only); "his government" is the government of
+  // the person "he" would be.
+  if (context != nullptr) {
+    // The country of the nearest coded actor before token `b` in this
+    // sentence ("President Assad has said that his government"), "" if none.
+    auto country_before = [&](int b) -> std::string {
+      for (auto g = s.groups.rbegin(); g != s.groups.rend(); ++g) {
+        if (g->e > b) continue;
+        for (const std::string& c : g->codes) {
+          if (c.size() >= 6 && !c.starts_with("---") && !c.starts_with("IGO") &&
+              !c.starts_with("NGO"))
+            return c.substr(0, 3);
+        }
+      }
+      return "";
+    };
+    for (Group& g : s.groups) {
+      for (size_t k = 0; k < g.codes.size(); ++k) {
+        std::string& code = g.codes[k];
+        if (!code.starts_with("---") || code.size() < 6) continue;
+        std::string sector = code.substr(3);
+        std::string resolved;
+        int before = g.b - 1;
+        while (before >= 0 && g.b - before <= 3 &&
+               (analysis::IsAdjective(tag(before)) || tag(before) == Tag::kVBN))
+          --before;  // "the country's disparate armed rebel groups"
+        bool possessive = before >= 0 && tag(before) == Tag::kPRPS && words[before] != "MY" &&
+                          words[before] != "OUR" && words[before] != "YOUR";
+        // "the country's armed rebel groups": the country the sentence is about.
+        bool the_country = before >= 1 && (words[before] == "'S" || words[before] == "’S") &&
+                           (words[before - 1] == "COUNTRY" || words[before - 1] == "NATION");
+        if (possessive || the_country) {
+          std::string country = country_before(g.b);
+          if (country.empty() && possessive && context->last_person_ >= 0) {
+            const std::string& person = context->names_[context->last_person_].code;
+            if (person.size() >= 3 && person.compare(0, 3, "---") != 0)
+              country = person.substr(0, 3);
+          }
+          if (!country.empty()) resolved = country + sector;
+        } else {
+          auto it = context->sectors_.find(sector);
+          if (it != context->sectors_.end() && !it->second.empty()) {
+            resolved = it->second;
+          } else {
+            // "rebel forces" in an article that is mostly about one country
+            // (its actors' country at least three times, more than any
+            // other) belong to that country.
+            std::string best;
+            int best_n = 0, second_n = 0;
+            for (const auto& [country, count] : context->countries_) {
+              if (count > best_n) {
+                second_n = best_n;
+                best_n = count;
+                best = country;
+              } else if (count > second_n) {
+                second_n = count;
+              }
+            }
+            if (best_n >= 3 && best_n > second_n) resolved = best + sector;
+          }
+        }
+        if (resolved.empty() ||
+            std::find(g.codes.begin(), g.codes.end(), resolved) != g.codes.end())
+          continue;
+        trace("\"" + std::string(span_of(g.b, g.e).In(sentence)) + "\" " + code + " is " +
+              resolved + " in this article");
+        code = resolved;
+        g.mentions[k].code = resolved;
+      }
+    }
+    for (const Group& g : s.groups) {
+      for (size_t k = 0; k < g.codes.size(); ++k) {
+        const std::string& code = g.codes[k];
+        if (code.size() < 6 || code.starts_with("---") || code.starts_with("IGO") ||
+            code.starts_with("NGO"))
+          continue;
+        ++context->countries_[code.substr(0, 3)];
+        // Only a country with a description teaches sectors ("the Syrian
+        // opposition"); a named group ("Hizballah fighters", LBNREB) says
+        // nothing about "the rebels".
+        if (g.mentions[k].agents.empty() || g.cores.size() != 1) continue;
+        bool country_based = false;
+        for (int ii : s.cores[g.cores[0]].items) {
+          const Item& it = s.items[ii];
+          if (!it.actor || it.context_name >= 0) continue;
+          country_based = d.actors.CodeFor(it.entry, date).size() == 3;
+          break;
+        }
+        if (!country_based) continue;
+        // "SYRCVLOPP" teaches CVLOPP -> SYRCVLOPP and OPP -> SYROPP.
+        auto learn = [&](std::string sector, std::string full) {
+          auto [it, inserted] = context->sectors_.emplace(std::move(sector), full);
+          if (!inserted && it->second != full && !it->second.empty() &&
+              it->second.compare(0, 3, full, 0, 3) != 0)
+            it->second.clear();  // two countries: ambiguous from now on
+        };
+        learn(code.substr(3), code);
+        if (code.size() > 6)
+          learn(code.substr(code.size() - 3), code.substr(0, 3) + code.substr(code.size() - 3));
+      }
+    }
+  }
   // Groups without any code are dropped (an agent-free, actor-free noun).
   {
     std::vector<Group> kept;
@@ -1151,6 +1317,13 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
         }
         return kNone;
       }
+      if ((t == Tag::kWP || t == Tag::kWDT) && i > 0) {
+        // A relative clause's subject is the noun it hangs on: "Brahimi,
+        // who is in Damascus meeting officials".
+        int k = i - 1;
+        if (tag(k) == Tag::kComma && k > 0) --k;
+        return s.group_at[k];
+      }
       if (t == Tag::kPRP && (words[i] == "HE" || words[i] == "SHE" || words[i] == "IT" ||
                              words[i] == "THEY" || words[i] == "WE")) {
         // A subject pronoun refers back to the nearest actor before it
@@ -1242,6 +1415,7 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
   ctx.group_at = &s.group_at;
   ctx.groups = &s.groups;
   ctx.tabari = c.tabari;
+  ctx.no_verb_gaps = d.style == DictionarySet::Style::kStoryline;
   if (!d.verbs.synsets().empty()) {
     size_t cells = d.verbs.synsets().size() * static_cast<size_t>(n);
     if (s.memo_stamp.size() < cells) {
@@ -1264,6 +1438,8 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
       // tapped", "cordoned off"): elsewhere the verb trie is not consulted.
       bool near_verb = false;
       for (int k = i; k < n && k < i + 3; ++k) near_verb = near_verb || analysis::IsVerb(tag(k));
+      // "-ing with" is checked below even when tagged as a noun.
+      near_verb = near_verb || (i + 1 < n && words[i].ends_with("ING") && words[i + 1] == "WITH");
       if (!near_verb) {
         ++i;
         continue;
@@ -1286,6 +1462,15 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
         verbal = true;
         head = k;
       }
+    }
+    if (!verbal && options_.use_tagger && words[vb].ends_with("ING") && vb + 1 < n &&
+        words[vb + 1] == "WITH" && vb > 0 &&
+        (s.group_at[vb - 1] != kNone || analysis::IsProperNoun(tag(vb - 1)) ||
+         tag(vb - 1) == Tag::kComma)) {
+      // "Brahimi, who is in Damascus meeting with officials": the tagger
+      // reads a noun compound, but "-ing with" after a name is the verb.
+      verbal = true;
+      head = vb;
     }
     if (c.tabari) {
       // TABARI dictionaries carry misspelt and invented verb forms the
@@ -1375,6 +1560,14 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
         (before == 0 || s.group_at[before - 1] == kNone ||
          prev_vp_end > s.groups[s.group_at[before - 1]].b);
     int subject = coordinated ? prev_source : subject_of(vp_begin);
+    if (subject == kNone && before >= 0 && (words[before] == "AND" || words[before] == "BUT")) {
+      // "The opposition remains divided ... and has ruled out talks": the
+      // earlier verb is no dictionary verb, but its subject is shared.
+      int k = before - 1;
+      while (k >= 0 && chunk_of(k).kind != ChunkKind::kVP && words[k] != ";" && words[k] != ".")
+        --k;
+      if (k >= 0 && chunk_of(k).kind == ChunkKind::kVP) subject = subject_of(chunk_of(k).begin);
+    }
     int object_end = vp_end;
     int object = object_of(vp_end, &object_end);
     if (target != kNone && source == kNone && target == subject && s.groups[target].e <= vb) {
@@ -1584,16 +1777,38 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
         occ.code.has_colon = false;
       }
     }
+    if (occ.info.negated && d.style == DictionarySet::Style::kStoryline && !occ.code.null() &&
+        (occ.code.primary.starts_with("03") || occ.code.primary.starts_with("04")) && [&] {
+          std::string m = Upper(occ.info.modal);
+          return m == "WILL" || m == "WOULD" || m == "WO" || m == "'LL";
+        }()) {
+      // A refusal: "will not negotiate", "would not attend" reject the
+      // meeting or cooperation (CAMEO 12); the refusal itself happened.
+      std::string refused = occ.code.primary;
+      occ.code.primary =
+          refused.starts_with("04") || refused == "036" || refused == "046" ? "125" : "120";
+      occ.code.paired.clear();
+      occ.code.has_colon = false;
+      occ.info.negated = false;
+      occ.info.modal.clear();
+      occ.info.transformation =
+          "refusal: negated " + refused + " with a future modal -> " + occ.code.primary;
+      trace(occ.info.transformation);
+    }
     const coding::VerbCode& code = occ.code;
     if (occ.suppressed || code.null()) continue;
     auto emit = [&](const std::string& src, const ActorMention* sm, const std::string& tgt,
                     const ActorMention* tm, const std::string& ev, bool paired) {
       if (ev.empty() || ev == "---") return;
       if (options_.require_dyad && (src.empty() || tgt.empty())) return;
-      if (src == tgt) return;  // an actor does not act on itself
+      // An actor does not act on itself; without the dyad rule the event
+      // keeps its source ("Kerry will lead the U.S. delegation").
+      bool self = src == tgt;
+      if (self && (options_.require_dyad || src.empty())) return;
       CodedEvent e = occ.info;
       e.source = src;
-      e.target = tgt;
+      e.target = self ? std::string() : tgt;
+      if (self) tm = nullptr;
       e.code = ev;
       e.paired = paired;
       if (sm) e.source_actor = *sm;
@@ -1636,6 +1851,66 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
     size_t ns = sg ? sg->codes.size() : 1, nt = tg ? tg->codes.size() : 1;
     for (size_t x = 0; x < ns; ++x)
       for (size_t y = 0; y < nt; ++y) emit_pair(sg, x, tg, y);
+  }
+
+  // 9. Event nouns (storyline's dictionaries): "after their talks in Moscow
+  // on May 7", "after face-to-face talks in Paris on Monday" report a
+  // meeting of their own, between the compound subject ("their") or the
+  // actors of the sentence's first event.
+  if (d.style == DictionarySet::Style::kStoryline) {
+    const EventNouns& nouns = EventNounTable();
+    for (int i = 0; i < n; ++i) {
+      if (!nouns.prepositions.count(words[i])) continue;
+      bool their = false;
+      int k = i + 1;
+      while (k < n && k - i <= 4 &&
+             (tag(k) == Tag::kDT || tag(k) == Tag::kPRPS || analysis::IsAdjective(tag(k)) ||
+              words[k] == "FACE-TO-FACE")) {
+        their = their || words[k] == "THEIR";
+        ++k;
+      }
+      std::string code;
+      int noun_end = k;
+      for (const auto& [phrase, c] : nouns.codes) {
+        if (k + static_cast<int>(phrase.size()) > n) continue;
+        bool match = true;
+        for (size_t w = 0; w < phrase.size() && match; ++w) match = words[k + w] == phrase[w];
+        if (match && static_cast<int>(phrase.size()) > noun_end - k) {
+          code = c;
+          noun_end = k + static_cast<int>(phrase.size());
+        }
+      }
+      if (code.empty()) continue;
+      std::vector<std::pair<const ActorMention*, const ActorMention*>> dyads;
+      if (their) {
+        for (const Group& g : s.groups) {
+          if (g.b >= i) break;
+          if (!g.compound()) continue;
+          for (size_t x = 0; x < g.codes.size(); ++x)
+            for (size_t y = 0; y < g.codes.size(); ++y)
+              if (x != y) dyads.emplace_back(&g.mentions[x], &g.mentions[y]);
+          break;
+        }
+      } else if (!out->events.empty() && !out->events.front().source.empty() &&
+                 !out->events.front().target.empty()) {
+        dyads.emplace_back(&out->events.front().source_actor, &out->events.front().target_actor);
+      }
+      std::vector<CodedEvent> added;
+      for (const auto& [sm, tm] : dyads) {
+        CodedEvent e;
+        e.source = sm->code;
+        e.target = tm->code;
+        e.code = code;
+        e.source_actor = *sm;
+        e.target_actor = *tm;
+        e.verb_span = span_of(k, noun_end);
+        e.verb_block = "EVENT NOUN";
+        e.transformation = "event noun: \"" + std::string(span_of(i, noun_end).In(sentence)) + "\"";
+        trace(e.transformation + " -> " + e.source + " " + e.target + " " + code);
+        added.push_back(std::move(e));
+      }
+      for (auto& e : added) out->events.push_back(std::move(e));
+    }
   }
 }
 

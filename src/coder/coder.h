@@ -37,7 +37,10 @@ namespace storyline::coder {
 // The compiled dictionaries a coder uses, plus the malformed entries skipped
 // while loading them (each names its file and line).
 struct DictionarySet {
-  enum class Style { kPetrarch, kTabari };
+  // kStoryline: the project's own dictionaries (doc/formats/dictionaries.md);
+  // they code like PETRARCH dictionaries plus the refusal rule ("will not
+  // negotiate" is a rejection, 125) and event nouns ("after their talks").
+  enum class Style { kPetrarch, kTabari, kStoryline };
   Style style = Style::kPetrarch;
   coding::ActorDictionary actors;
   coding::AgentDictionary agents;
@@ -164,7 +167,11 @@ class ArticleContext {
   };
   void Learn(std::string word, std::string code, std::string entry);
   std::vector<Name> names_;
-  int last_person_ = -1;  // index into names_ of the last person coded
+  // Sector code ("OPP") -> the full code the article gave it ("SYROPP"); ""
+  // once two countries' have been seen (then it is not resolved).
+  std::map<std::string, std::string, std::less<>> sectors_;
+  std::map<std::string, int, std::less<>> countries_;  // country -> coded actors seen
+  int last_person_ = -1;                               // index into names_ of the last person coded
 };
 
 class Coder {

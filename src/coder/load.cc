@@ -130,17 +130,22 @@ bool Classify(const std::string& rel, std::string_view text, const std::string& 
               NativeFiles* out) {
   if (!rel.ends_with(".txt") || rel.find("README") != std::string::npos) return false;
   coding::TextFile f{name, text};
-  if (rel.starts_with("actors/")) out->actors.push_back(f);
-  else if (rel.starts_with("verbs/")) out->verbs.push_back(f);
-  else if (rel == "agents.txt" || rel.starts_with("agents/")) out->agents.push_back(f);
-  else if (rel == "discards.txt") out->discards.push_back(f);
-  else return false;
+  if (rel.starts_with("actors/"))
+    out->actors.push_back(f);
+  else if (rel.starts_with("verbs/"))
+    out->verbs.push_back(f);
+  else if (rel == "agents.txt" || rel.starts_with("agents/"))
+    out->agents.push_back(f);
+  else if (rel == "discards.txt")
+    out->discards.push_back(f);
+  else
+    return false;
   return true;
 }
 
 std::shared_ptr<const DictionarySet> BuildNative(const NativeFiles& files) {
   auto set = std::make_shared<DictionarySet>();
-  set->style = DictionarySet::Style::kPetrarch;
+  set->style = DictionarySet::Style::kStoryline;
   Take(coding::ParseNativeVerbs(files.verbs), &set->verbs, &set->errors);
   Take(coding::ParseNativeActors(files.actors), &set->actors, &set->errors);
   Take(coding::ParseNativeAgents(files.agents), &set->agents, &set->errors);
@@ -156,11 +161,13 @@ std::shared_ptr<const DictionarySet> BuildNative(const NativeFiles& files) {
 Result<std::shared_ptr<const DictionarySet>> LoadNative(const std::string& dir) {
   std::error_code ec;
   fs::path root(dir);
-  STORYLINE_ASSIGN_OR_RETURN(std::string marker,
-                             coding::ReadTextFile((root / std::string(coding::kNativeMarkerFile)).string()));
+  STORYLINE_ASSIGN_OR_RETURN(
+      std::string marker,
+      coding::ReadTextFile((root / std::string(coding::kNativeMarkerFile)).string()));
   if (!marker.starts_with(coding::kNativeMarkerLine)) {
     return InvalidArgumentError(dir + "/" + std::string(coding::kNativeMarkerFile) +
-                                ": first line must be '" + std::string(coding::kNativeMarkerLine) + "'");
+                                ": first line must be '" + std::string(coding::kNativeMarkerLine) +
+                                "'");
   }
   std::vector<std::pair<std::string, std::string>> texts;  // (relative path, content)
   for (auto it = fs::recursive_directory_iterator(root, ec);
@@ -176,7 +183,8 @@ Result<std::shared_ptr<const DictionarySet>> LoadNative(const std::string& dir) 
   std::vector<std::string> names;
   names.reserve(texts.size());
   for (const auto& [rel, text] : texts) names.push_back((root / rel).string());
-  for (size_t i = 0; i < texts.size(); ++i) Classify(texts[i].first, texts[i].second, names[i], &files);
+  for (size_t i = 0; i < texts.size(); ++i)
+    Classify(texts[i].first, texts[i].second, names[i], &files);
   if (files.verbs.empty()) return InvalidArgumentError("no verbs/*.txt in " + dir);
   return BuildNative(files);
 }

@@ -178,12 +178,10 @@ size_t TokenTrie::LongestMatch(std::span<const std::string_view> words,
 std::span<const uint32_t> TokenTrie::Values(uint32_t node) const {
   if (node >= nodes_.size()) return {};
   const Node& n = nodes_[node];
-  return std::span<const uint32_t>(values_.data() + n.value_begin,
-                                   n.value_end - n.value_begin);
+  return std::span<const uint32_t>(values_.data() + n.value_begin, n.value_end - n.value_begin);
 }
 
-size_t TokenTrie::LongestMatch(std::span<const std::string_view> words,
-                               uint32_t* node_out) const {
+size_t TokenTrie::LongestMatch(std::span<const std::string_view> words, uint32_t* node_out) const {
   uint32_t node = root();
   size_t best = 0;
   uint32_t best_node = kNoNode;
@@ -201,8 +199,7 @@ size_t TokenTrie::LongestMatch(std::span<const std::string_view> words,
 
 // ---------------------------------------------------------------- actors
 
-ActorDictionary ActorDictionary::Build(std::vector<ActorEntry> entries,
-                                       std::vector<Phrase> nouns,
+ActorDictionary ActorDictionary::Build(std::vector<ActorEntry> entries, std::vector<Phrase> nouns,
                                        std::vector<Phrase> adjectives) {
   ActorDictionary d;
   d.entries_ = std::move(entries);
@@ -368,7 +365,11 @@ const Synset* VerbDictionary::FindSynset(std::string_view name) const {
 
 const VerbCode& VerbDictionary::CodeOf(size_t block, size_t form) const {
   const VerbBlock& b = parts_.blocks.at(block);
-  if (form < b.verbs.size() && !b.verbs[form].code.null()) return b.verbs[form].code;
+  if (form < b.verbs.size()) {
+    const VerbCode& own = b.verbs[form].code;
+    // "---" written on the form silences it, whatever its block's code.
+    if (!own.null() || own.primary == "---") return own;
+  }
   return b.code;
 }
 
@@ -407,12 +408,18 @@ Issues Issues::Build(std::vector<IssueEntry> entries) {
 namespace {
 char SlotChar(PatternElement::Kind k) {
   switch (k) {
-    case PatternElement::Kind::kVerb: return '*';
-    case PatternElement::Kind::kSource: return '$';
-    case PatternElement::Kind::kTarget: return '+';
-    case PatternElement::Kind::kCompound: return '%';
-    case PatternElement::Kind::kSkip: return '^';
-    default: return '?';
+    case PatternElement::Kind::kVerb:
+      return '*';
+    case PatternElement::Kind::kSource:
+      return '$';
+    case PatternElement::Kind::kTarget:
+      return '+';
+    case PatternElement::Kind::kCompound:
+      return '%';
+    case PatternElement::Kind::kSkip:
+      return '^';
+    default:
+      return '?';
   }
 }
 }  // namespace
@@ -422,8 +429,13 @@ std::string Describe(const std::vector<PatternElement>& elements) {
   for (size_t i = 0; i < elements.size(); ++i) {
     const PatternElement& e = elements[i];
     switch (e.kind) {
-      case PatternElement::Kind::kWord: out += e.text; break;
-      case PatternElement::Kind::kSynset: out += '&'; out += e.text; break;
+      case PatternElement::Kind::kWord:
+        out += e.text;
+        break;
+      case PatternElement::Kind::kSynset:
+        out += '&';
+        out += e.text;
+        break;
       case PatternElement::Kind::kPrepPhrase:
         out += '(';
         out += e.groups.empty() ? std::string() : Describe(e.groups[0]);
@@ -442,7 +454,9 @@ std::string Describe(const std::vector<PatternElement>& elements) {
         }
         out += " }";
         break;
-      default: out += SlotChar(e.kind); break;
+      default:
+        out += SlotChar(e.kind);
+        break;
     }
     if (e.word_end) out += '_';
     if (i + 1 < elements.size()) out += e.adjacent_next ? "_" : " ";
@@ -455,9 +469,8 @@ std::string Describe(const VerbPattern& pattern) {
 }
 
 std::string Describe(const Transformation& t) {
-  return "~ " + t.outer_source + " (" + t.inner_source + " " + t.inner_target + " " +
-         t.inner_verb + ") " + t.outer_verb + " = " + t.out_source + " " + t.out_target +
-         " " + t.out_code;
+  return "~ " + t.outer_source + " (" + t.inner_source + " " + t.inner_target + " " + t.inner_verb +
+         ") " + t.outer_verb + " = " + t.out_source + " " + t.out_target + " " + t.out_code;
 }
 
 namespace {
@@ -468,9 +481,11 @@ std::string Where(const SourceLocation& w) {
 }  // namespace
 
 std::string Dump(const ActorEntry& entry) {
-  std::string out = "actor " + (entry.phrases.empty() ? std::string("?") : PhraseText(entry.phrases[0]));
+  std::string out =
+      "actor " + (entry.phrases.empty() ? std::string("?") : PhraseText(entry.phrases[0]));
   out += " [" + entry.default_code + "] @" + Where(entry.where) + "\n";
-  for (size_t i = 1; i < entry.phrases.size(); ++i) out += "  +" + PhraseText(entry.phrases[i]) + "\n";
+  for (size_t i = 1; i < entry.phrases.size(); ++i)
+    out += "  +" + PhraseText(entry.phrases[i]) + "\n";
   for (const DateRole& r : entry.roles) {
     out += "  role " + r.code + " " + DateText(r.from) + ".." + DateText(r.to) + "\n";
   }
@@ -486,8 +501,8 @@ std::string Dump(const AgentEntry& entry) {
 }
 
 std::string Dump(const VerbBlock& block) {
-  std::string out = "verb block " + block.name + " [" + CodeText(block.code) + "] @" +
-                    Where(block.where) + "\n";
+  std::string out =
+      "verb block " + block.name + " [" + CodeText(block.code) + "] @" + Where(block.where) + "\n";
   for (const VerbForm& f : block.verbs) {
     out += "  verb " + std::string(f.multiword ? "+" : "") + PhraseText(f.phrase);
     if (f.explicit_forms) {
@@ -506,8 +521,8 @@ std::string Dump(const VerbBlock& block) {
 }
 
 std::string Dump(const Synset& synset) {
-  std::string out = "synset &" + synset.name + (synset.no_plurals ? "_" : "") + " @" +
-                    Where(synset.where) + "\n";
+  std::string out =
+      "synset &" + synset.name + (synset.no_plurals ? "_" : "") + " @" + Where(synset.where) + "\n";
   for (const auto& m : synset.members) out += "  +" + Describe(m) + "\n";
   return out;
 }

@@ -244,15 +244,6 @@ bool TranslatePattern(std::string_view text, std::string* out, std::string* erro
   return true;
 }
 
-std::string JoinWords(const Phrase& p) {
-  std::string s;
-  for (const PhraseToken& t : p) {
-    if (!s.empty()) s += '_';
-    s += t.word;
-  }
-  return s;
-}
-
 }  // namespace
 
 Phrase NativePhrase(std::string_view text) {
@@ -515,7 +506,7 @@ Loaded<VerbDictionary> ParseNativeVerbs(std::span<const TextFile> files) {
           sink.Add(n, "empty verb name before ':'");
           return;
         }
-        owner = JoinWords(p);
+        owner = PhraseText(p);
         body = Trim(body.substr(colon + 1));
       }
       std::string text;
@@ -544,7 +535,7 @@ Loaded<VerbDictionary> ParseNativeVerbs(std::span<const TextFile> files) {
     const VerbBlock& b = parts.blocks[o.block];
     const std::string& owner = b.patterns[o.pattern].verb;
     bool found = false;
-    for (const VerbForm& f : b.verbs) found = found || JoinWords(f.phrase) == owner;
+    for (const VerbForm& f : b.verbs) found = found || PhraseText(f.phrase) == owner;
     if (!found) {
       o.sink.Add(o.line, "pattern names verb '" + owner + "', which block " + b.name + " lacks");
       drop[o.block][o.pattern] = true;
