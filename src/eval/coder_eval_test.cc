@@ -23,7 +23,8 @@ TEST(CoderEvalTest, CanonicalActorCodes) {
 }
 
 TEST(CoderEvalTest, ActorTextAsPetrarchWritesIt) {
-  EXPECT_EQ(NormalizeActorText("Gryffindor's head Minerva McGonagall"), "GRYFFINDOR HEAD MINERVA MCGONAGALL");
+  EXPECT_EQ(NormalizeActorText("Gryffindor's head Minerva McGonagall"),
+            "GRYFFINDOR HEAD MINERVA MCGONAGALL");
   EXPECT_EQ(NormalizeActorText("the Ministry of  Magic,"), "THE MINISTRY OF MAGIC");
   EXPECT_EQ(NormalizeActorText("Eriador\xE2\x80\x99s injury toll"), "ERIADOR INJURY TOLL");
   EXPECT_EQ(NormalizeActorText("rebels' camp"), "REBELS CAMP");
@@ -158,8 +159,8 @@ TEST_F(CoderSuiteTest, PetrarchSuiteScoredRecordByRecord) {
   EXPECT_EQ(r.skipped_parse_error, 1u);  // parse-tree tests do not apply
   const CoderEvalCounts& t = r.total;
   EXPECT_EQ(t.records, 4u);
-  EXPECT_EQ(t.passed, 2u);               // DEMO-01, DEMO-03
-  EXPECT_EQ(t.expected_items, 5u);       // 1 + 1 + 1 (no events) + 2
+  EXPECT_EQ(t.passed, 2u);          // DEMO-01, DEMO-03
+  EXPECT_EQ(t.expected_items, 5u);  // 1 + 1 + 1 (no events) + 2
   EXPECT_EQ(t.found_items, 3u);
   EXPECT_EQ(t.expected_triples, 4u);
   EXPECT_EQ(t.produced, 3u);
@@ -232,7 +233,8 @@ TEST_F(CoderSuiteTest, TabariDisabledEventsAndFinalRecord) {
   coding::ValidationSuite suite = coding::ParseTabariValidation(kTabariSuite, "test.text");
   ASSERT_TRUE(suite.errors.empty()) << coding::ToString(suite.errors[0]);
   coding::ValidationSuite env;  // dictionaries named as a PETRARCH suite would
-  env.environment = {{"Verbfile", "test.verbs.txt"}, {"Actorfile", "test.actors.txt"},
+  env.environment = {{"Verbfile", "test.verbs.txt"},
+                     {"Actorfile", "test.actors.txt"},
                      {"Agentfile", "test.agents.txt"}};
   auto coder = CoderFor(env);
   ASSERT_NE(coder, nullptr);
@@ -273,8 +275,9 @@ constexpr SuiteFloor kFloors[] = {
     {"petrarch", "petrarch/PETR.UnitTest.records.xml", "", true, 279, 0.81, 0.82, 0.85},
     // 0.845 / 0.872 / 0.862
     {"ud-petrarch", "ud-petrarch/PETR_Validate_records_2_02.xml", "", true, 245, 0.81, 0.84, 0.83},
-    // 0.532 / 0.626 / 0.594
-    {"gsr", "ud-petrarch/PETR2_GSR_validation.xml", "petrarch", true, 77, 0.50, 0.59, 0.56},
+    // 0.506 / 0.615 / 0.582 (2026-11-23: relative-clause subjects add one
+    // extra event the gold does not code)
+    {"gsr", "ud-petrarch/PETR2_GSR_validation.xml", "petrarch", true, 77, 0.47, 0.58, 0.55},
     // 0.641 / 0.704 / 0.711 (with the records' OPTION commands applied)
     {"tabari", "tabari/Validate.text", "", false, 418, 0.61, 0.67, 0.68},
     // 0.769 / 0.902 / 0.862
@@ -289,7 +292,8 @@ TEST(CoderEvalSharedTest, SuitesStayAboveFloors) {
     auto suite = s.xml ? coding::LoadPetrarchValidation(root + s.file)
                        : coding::LoadTabariValidation(root + s.file);
     ASSERT_TRUE(suite.ok()) << suite.status().message();
-    std::string dir = *s.dict_dir ? root + s.dict_dir : fs::path(root + s.file).parent_path().string();
+    std::string dir =
+        *s.dict_dir ? root + s.dict_dir : fs::path(root + s.file).parent_path().string();
     auto dict = coder::LoadForSuite(*suite, dir);
     ASSERT_TRUE(dict.ok()) << dict.status().message();
     auto coder = coder::Coder::Create(*dict);
@@ -299,9 +303,11 @@ TEST(CoderEvalSharedTest, SuitesStayAboveFloors) {
     EXPECT_GE(r.total.record_accuracy(), s.record_accuracy);
     EXPECT_GE(r.total.correct(), s.correct);
     EXPECT_GE(r.total.f1(), s.f1);
-    std::printf("%-12s records %zu  record_acc %.4f  correct %.4f  extra/rec %.4f  P %.4f  R %.4f  F1 %.4f\n",
-                s.name, r.total.records, r.total.record_accuracy(), r.total.correct(),
-                r.total.extra_per_record(), r.total.precision(), r.total.recall(), r.total.f1());
+    std::printf(
+        "%-12s records %zu  record_acc %.4f  correct %.4f  extra/rec %.4f  P %.4f  R %.4f  F1 "
+        "%.4f\n",
+        s.name, r.total.records, r.total.record_accuracy(), r.total.correct(),
+        r.total.extra_per_record(), r.total.precision(), r.total.recall(), r.total.f1());
   }
 }
 

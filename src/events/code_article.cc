@@ -230,6 +230,7 @@ void ArticleCoder::CodeSentence(std::string_view text, int64_t sentence, Span sp
       } else {
         m.target.clear();
       }
+      if (m.target == m.source) m.target.clear();  // no actor acts on itself
     }
     m.explanation = std::move(why);
     out->mentions.push_back(std::move(m));
