@@ -1150,7 +1150,12 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
                 second_n = count;
               }
             }
-            if (best_n >= 3 && best_n > second_n) resolved = best + sector;
+            // Only for the sectors of a country's own politics and conflict:
+            // "reporters" or "residents" are of no country by default.
+            static const std::set<std::string, std::less<>> kDomestic = {
+                "GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "PTY", "INS"};
+            if (best_n >= 3 && best_n > second_n && kDomestic.count(sector.substr(0, 3)))
+              resolved = best + sector;
           }
         }
         if (resolved.empty() ||
@@ -1892,7 +1897,11 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
           break;
         }
       } else if (!out->events.empty() && !out->events.front().source.empty() &&
-                 !out->events.front().target.empty()) {
+                 !out->events.front().target.empty() &&
+                 out->events.front().code.starts_with("04")) {
+        // "spoke by telephone after face-to-face talks": the actors of a
+        // meeting or call had the talks; "told reporters after the talks"
+        // says nothing about who talked.
         dyads.emplace_back(&out->events.front().source_actor, &out->events.front().target_actor);
       }
       std::vector<CodedEvent> added;
