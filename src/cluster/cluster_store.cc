@@ -78,19 +78,23 @@ class Writer {
   explicit Writer(sqlite3* db) : db_(db) {}
   Status Prepare() {
     STORYLINE_RETURN_IF_ERROR(article_.Prepare(
-        db_, "INSERT OR REPLACE INTO cluster_articles(article_id, event_id, story_id, score, seq) "
-             "VALUES (?1, ?2, ?3, ?4, ?5)"));
+        db_,
+        "INSERT OR REPLACE INTO cluster_articles(article_id, event_id, story_id, score, seq) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)"));
     STORYLINE_RETURN_IF_ERROR(dup_.Prepare(
-        db_, "INSERT OR REPLACE INTO cluster_duplicates(article_id, canonical_id, similarity, exact) "
-             "VALUES (?1, ?2, ?3, ?4)"));
+        db_,
+        "INSERT OR REPLACE INTO cluster_duplicates(article_id, canonical_id, similarity, exact) "
+        "VALUES (?1, ?2, ?3, ?4)"));
     STORYLINE_RETURN_IF_ERROR(event_.Prepare(
-        db_, "INSERT OR REPLACE INTO cluster_events(id, story_id, label, first_date, last_date, "
-             "article_count, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-    STORYLINE_RETURN_IF_ERROR(story_.Prepare(
-        db_, "INSERT OR REPLACE INTO cluster_stories(id, label, first_date, last_date, "
-             "article_count, event_count, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-    STORYLINE_RETURN_IF_ERROR(state_.Prepare(
-        db_, "INSERT OR REPLACE INTO cluster_state(id, state) VALUES (1, ?1)"));
+        db_,
+        "INSERT OR REPLACE INTO cluster_events(id, story_id, label, first_date, last_date, "
+        "article_count, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    STORYLINE_RETURN_IF_ERROR(
+        story_.Prepare(db_,
+                       "INSERT OR REPLACE INTO cluster_stories(id, label, first_date, last_date, "
+                       "article_count, event_count, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    STORYLINE_RETURN_IF_ERROR(
+        state_.Prepare(db_, "INSERT OR REPLACE INTO cluster_state(id, state) VALUES (1, ?1)"));
     return Status::Ok();
   }
   Status Article(int64_t id, const Assignment& a, int64_t seq) {
@@ -151,9 +155,9 @@ Result<ClusterRunReport> ClusterPending(Store& store, const ClusterStoreOptions&
   // Nothing new: skip loading the state and re-sketching recent articles.
   {
     Stmt s;
-    STORYLINE_RETURN_IF_ERROR(s.Prepare(
-        db, "SELECT EXISTS(SELECT 1 FROM articles WHERE id NOT IN "
-            "(SELECT article_id FROM cluster_articles))"));
+    STORYLINE_RETURN_IF_ERROR(s.Prepare(db,
+                                        "SELECT EXISTS(SELECT 1 FROM articles WHERE id NOT IN "
+                                        "(SELECT article_id FROM cluster_articles))"));
     if (sqlite3_step(s.get()) == SQLITE_ROW && sqlite3_column_int(s.get(), 0) == 0) return report;
   }
   OnlineClusterer clusterer(options.cluster);
@@ -179,8 +183,9 @@ Result<ClusterRunReport> ClusterPending(Store& store, const ClusterStoreOptions&
   if (options.cluster.use_dedup && options.prime_duplicates > 0 && seq > 0) {
     Stmt s;
     STORYLINE_RETURN_IF_ERROR(s.Prepare(
-        db, "SELECT * FROM (SELECT a.id, a.body, c.event_id, c.seq FROM cluster_articles c "
-            "JOIN articles a ON a.id = c.article_id ORDER BY c.seq DESC LIMIT ?1) ORDER BY seq"));
+        db,
+        "SELECT * FROM (SELECT a.id, a.body, c.event_id, c.seq FROM cluster_articles c "
+        "JOIN articles a ON a.id = c.article_id ORDER BY c.seq DESC LIMIT ?1) ORDER BY seq"));
     s.Bind(1, options.prime_duplicates);
     while (sqlite3_step(s.get()) == SQLITE_ROW) {
       STORYLINE_RETURN_IF_ERROR(clusterer.PrimeDuplicate(
@@ -200,9 +205,10 @@ Result<ClusterRunReport> ClusterPending(Store& store, const ClusterStoreOptions&
   double reference = clusterer.stream_day();
   {
     Stmt s;
-    STORYLINE_RETURN_IF_ERROR(s.Prepare(
-        db, "SELECT id, published FROM articles WHERE id NOT IN (SELECT article_id FROM cluster_articles) "
-            "ORDER BY published, id"));
+    STORYLINE_RETURN_IF_ERROR(s.Prepare(db,
+                                        "SELECT id, published FROM articles WHERE id NOT IN "
+                                        "(SELECT article_id FROM cluster_articles) "
+                                        "ORDER BY published, id"));
     while (sqlite3_step(s.get()) == SQLITE_ROW) {
       int64_t id = sqlite3_column_int64(s.get(), 0);
       double day = DayFromIso(ColumnText(s.get(), 1));
@@ -216,14 +222,16 @@ Result<ClusterRunReport> ClusterPending(Store& store, const ClusterStoreOptions&
   }
   if (pending.empty() && undated.empty()) return report;
   Stmt get;
-  STORYLINE_RETURN_IF_ERROR(get.Prepare(db, "SELECT title, body, published FROM articles WHERE id = ?1"));
+  STORYLINE_RETURN_IF_ERROR(
+      get.Prepare(db, "SELECT title, body, published FROM articles WHERE id = ?1"));
   if (!undated.empty()) {
     std::vector<Pending> still;
     for (const Pending& p : undated) {
       get.Bind(1, p.id);
       if (sqlite3_step(get.get()) == SQLITE_ROW) {
         bool from_text = false;
-        double day = EstimateDay(ColumnText(get.get(), 2), ColumnText(get.get(), 1), reference, &from_text);
+        double day =
+            EstimateDay(ColumnText(get.get(), 2), ColumnText(get.get(), 1), reference, &from_text);
         if (std::isnan(day)) {
           still.push_back(p);
         } else {
@@ -276,6 +284,42 @@ Result<ClusterRunReport> ClusterPending(Store& store, const ClusterStoreOptions&
     }
     STORYLINE_RETURN_IF_ERROR(store.Commit());
   }
+  // Late merge of small events: their articles move to the surviving event
+  // (and its story); the absorbed event's row goes (its id is not reused).
+  {
+    STORYLINE_RETURN_IF_ERROR(store.Begin());
+    Status st = Status::Ok();
+    std::vector<EventMerge> merges = clusterer.Consolidate();
+    Stmt move, drop;
+    if (!merges.empty()) {
+      st = move.Prepare(
+          db, "UPDATE cluster_articles SET event_id = ?2, story_id = ?3 WHERE event_id = ?1");
+      if (st.ok()) st = drop.Prepare(db, "DELETE FROM cluster_events WHERE id = ?1");
+    }
+    for (size_t m = 0; m < merges.size() && st.ok(); ++m) {
+      move.Bind(1, static_cast<int64_t>(merges[m].from));
+      move.Bind(2, static_cast<int64_t>(merges[m].into));
+      move.Bind(3, static_cast<int64_t>(merges[m].story));
+      st = Step(move, db, "move merged cluster_articles");
+      if (!st.ok()) break;
+      drop.Bind(1, static_cast<int64_t>(merges[m].from));
+      st = Step(drop, db, "drop merged cluster_events");
+    }
+    report.merged_events = static_cast<int64_t>(merges.size());
+    if (st.ok()) st = writer.Flush(clusterer);
+    // A story left without events by a merge is dropped (a later event
+    // joining it writes it again).
+    if (st.ok() && !merges.empty()) {
+      Stmt empty;
+      st = empty.Prepare(db, "DELETE FROM cluster_stories WHERE event_count = 0");
+      if (st.ok()) st = Step(empty, db, "drop emptied cluster_stories");
+    }
+    if (!st.ok()) {
+      (void)store.Rollback();
+      return st.WithContext("cluster merge");
+    }
+    STORYLINE_RETURN_IF_ERROR(store.Commit());
+  }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }
@@ -284,8 +328,9 @@ Result<std::vector<StoryRow>> ListStories(Store& store, int64_t limit) {
   STORYLINE_ASSIGN_OR_RETURN(sqlite3 * db, Open(store));
   Stmt s;
   STORYLINE_RETURN_IF_ERROR(s.Prepare(
-      db, "SELECT id, label, first_date, last_date, article_count, event_count FROM cluster_stories "
-          "ORDER BY article_count DESC, id LIMIT ?1"));
+      db,
+      "SELECT id, label, first_date, last_date, article_count, event_count FROM cluster_stories "
+      "ORDER BY article_count DESC, id LIMIT ?1"));
   s.Bind(1, limit > 0 ? limit : int64_t{-1});
   std::vector<StoryRow> out;
   while (sqlite3_step(s.get()) == SQLITE_ROW) {
@@ -307,8 +352,9 @@ Result<std::optional<StoryDetail>> GetStory(Store& store, int64_t id) {
   {
     Stmt s;
     STORYLINE_RETURN_IF_ERROR(s.Prepare(
-        db, "SELECT id, label, first_date, last_date, article_count, event_count FROM cluster_stories "
-            "WHERE id = ?1"));
+        db,
+        "SELECT id, label, first_date, last_date, article_count, event_count FROM cluster_stories "
+        "WHERE id = ?1"));
     s.Bind(1, id);
     if (sqlite3_step(s.get()) != SQLITE_ROW) return std::optional<StoryDetail>();
     d.story.id = sqlite3_column_int64(s.get(), 0);
@@ -321,8 +367,9 @@ Result<std::optional<StoryDetail>> GetStory(Store& store, int64_t id) {
   {
     Stmt s;
     STORYLINE_RETURN_IF_ERROR(s.Prepare(
-        db, "SELECT id, story_id, label, first_date, last_date, article_count FROM cluster_events "
-            "WHERE story_id = ?1 ORDER BY first_date = '', first_date, id"));
+        db,
+        "SELECT id, story_id, label, first_date, last_date, article_count FROM cluster_events "
+        "WHERE story_id = ?1 ORDER BY first_date = '', first_date, id"));
     s.Bind(1, id);
     while (sqlite3_step(s.get()) == SQLITE_ROW) {
       EventRow e;
@@ -337,11 +384,13 @@ Result<std::optional<StoryDetail>> GetStory(Store& store, int64_t id) {
   }
   {
     Stmt s;
-    STORYLINE_RETURN_IF_ERROR(s.Prepare(
-        db, "SELECT a.id, c.event_id, a.external_id, a.title, a.published, "
-            "COALESCE(d.canonical_id, 0) FROM cluster_articles c JOIN articles a ON a.id = c.article_id "
-            "LEFT JOIN cluster_duplicates d ON d.article_id = a.id "
-            "WHERE c.story_id = ?1 ORDER BY c.event_id, a.published, a.id"));
+    STORYLINE_RETURN_IF_ERROR(
+        s.Prepare(db,
+                  "SELECT a.id, c.event_id, a.external_id, a.title, a.published, "
+                  "COALESCE(d.canonical_id, 0) FROM cluster_articles c JOIN articles a ON a.id = "
+                  "c.article_id "
+                  "LEFT JOIN cluster_duplicates d ON d.article_id = a.id "
+                  "WHERE c.story_id = ?1 ORDER BY c.event_id, a.published, a.id"));
     s.Bind(1, id);
     while (sqlite3_step(s.get()) == SQLITE_ROW) {
       ClusteredArticle a;
@@ -361,12 +410,13 @@ Result<std::vector<DuplicateGroup>> ListDuplicateGroups(Store& store, int64_t li
   STORYLINE_ASSIGN_OR_RETURN(sqlite3 * db, Open(store));
   Stmt s;
   STORYLINE_RETURN_IF_ERROR(s.Prepare(
-      db, "SELECT d.canonical_id, COALESCE(a.title, ''), d.article_id, d.similarity, g.n "
-          "FROM cluster_duplicates d "
-          "JOIN (SELECT canonical_id, COUNT(*) AS n FROM cluster_duplicates GROUP BY canonical_id "
-          "      ORDER BY n DESC, canonical_id LIMIT ?1) g ON g.canonical_id = d.canonical_id "
-          "LEFT JOIN articles a ON a.id = d.canonical_id "
-          "ORDER BY g.n DESC, d.canonical_id, d.article_id"));
+      db,
+      "SELECT d.canonical_id, COALESCE(a.title, ''), d.article_id, d.similarity, g.n "
+      "FROM cluster_duplicates d "
+      "JOIN (SELECT canonical_id, COUNT(*) AS n FROM cluster_duplicates GROUP BY canonical_id "
+      "      ORDER BY n DESC, canonical_id LIMIT ?1) g ON g.canonical_id = d.canonical_id "
+      "LEFT JOIN articles a ON a.id = d.canonical_id "
+      "ORDER BY g.n DESC, d.canonical_id, d.article_id"));
   s.Bind(1, limit > 0 ? limit : int64_t{-1});
   std::vector<DuplicateGroup> out;
   while (sqlite3_step(s.get()) == SQLITE_ROW) {

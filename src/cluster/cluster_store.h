@@ -12,8 +12,11 @@
 // recently clustered articles for near-duplicate lookup, and processes only
 // new articles, in publication-date order with undated (and year-less) ones
 // last, committing every `batch_size` articles together with the state, so a
-// killed run loses at most one batch and a re-run completes it. Ids of
-// events, stories and groups are stable: they never change once written.
+// killed run loses at most one batch and a re-run completes it. At the end
+// of a run, small events are merged into similar ones (Consolidate): their
+// articles are rewritten to the surviving event and story, and the absorbed
+// event's row is deleted. Ids of events, stories and groups are never
+// reused or renumbered; an article changes event only by such a merge.
 //
 // Thread-safety: as the Store (one thread at a time).
 #ifndef STORYLINE_CLUSTER_CLUSTER_STORE_H_
@@ -32,17 +35,19 @@
 namespace storyline::cluster {
 
 struct ClusterStoreOptions {
-  ClusterOptions cluster;            // the clustering itself
-  int64_t batch_size = 2048;         // articles per transaction
-  int64_t prime_duplicates = 5000;   // recent articles re-sketched for near-duplicate lookup
+  ClusterOptions cluster;           // the clustering itself
+  int64_t batch_size = 2048;        // articles per transaction
+  int64_t prime_duplicates = 5000;  // recent articles re-sketched for near-duplicate lookup
 };
 
 struct ClusterRunReport {
-  int64_t articles = 0;      // articles clustered in this run
+  int64_t articles = 0;  // articles clustered in this run
   int64_t new_events = 0;
   int64_t new_stories = 0;
-  int64_t duplicates = 0;    // near-duplicates (incl. exact copies) found
-  int64_t undated = 0;       // articles without a full publication date
+  int64_t duplicates = 0;  // near-duplicates (incl. exact copies) found
+  int64_t undated = 0;     // articles without a full publication date
+  int64_t merged_events =
+      0;  // small events absorbed by the late merge (OnlineClusterer::Consolidate)
   double seconds = 0;
 };
 
@@ -66,7 +71,7 @@ struct EventRow {
 };
 
 struct ClusteredArticle {
-  int64_t id = 0;            // article row id
+  int64_t id = 0;  // article row id
   int64_t event = 0;
   std::string external_id;
   std::string title;
@@ -76,15 +81,15 @@ struct ClusteredArticle {
 
 struct StoryDetail {
   StoryRow story;
-  std::vector<EventRow> events;               // by first date, then id
-  std::vector<ClusteredArticle> articles;     // by event, then date
+  std::vector<EventRow> events;            // by first date, then id
+  std::vector<ClusteredArticle> articles;  // by event, then date
 };
 
 struct DuplicateGroup {
-  int64_t canonical = 0;     // group id = the canonical article's row id
+  int64_t canonical = 0;  // group id = the canonical article's row id
   std::string canonical_title;
-  std::vector<int64_t> members;     // other articles, by id
-  std::vector<double> similarity;   // each member's Jaccard with its match
+  std::vector<int64_t> members;    // other articles, by id
+  std::vector<double> similarity;  // each member's Jaccard with its match
 };
 
 // Stories, largest first (then id); limit <= 0 for all.
@@ -97,10 +102,10 @@ Result<std::vector<DuplicateGroup>> ListDuplicateGroups(Store& store, int64_t li
 Result<std::vector<std::pair<int64_t, int64_t>>> ArticleEvents(Store& store);
 
 struct PairReport {
-  int64_t a = 0, b = 0;            // article row ids
-  double estimated = 0;            // MinHash estimate
-  double exact = 0;                // exact shingle Jaccard
-  bool near_duplicate = false;     // exact >= threshold
+  int64_t a = 0, b = 0;         // article row ids
+  double estimated = 0;         // MinHash estimate
+  double exact = 0;             // exact shingle Jaccard
+  bool near_duplicate = false;  // exact >= threshold
   double threshold = 0;
 };
 // Estimated and exact Jaccard of two stored articles (any key Store::Get takes).

@@ -46,7 +46,8 @@ TEST(ClusterStoreTest, IncrementalRunsKeepIdsAndJoinExistingEvents) {
 
   // A later run: the new report joins the stored event, a copy is grouped.
   ASSERT_TRUE(s.Put(Make("b", "Marlow evacuated as Thames floods", kFloodB, "2020-02-11")).ok());
-  Article copy = Make("c", "Floods in Marlow (update)", std::string(kFloodA) + " More soon.", "2020-02-12");
+  Article copy =
+      Make("c", "Floods in Marlow (update)", std::string(kFloodA) + " More soon.", "2020-02-12");
   ASSERT_TRUE(s.Put(copy).ok());
   auto r2 = ClusterPending(s);
   ASSERT_TRUE(r2.ok()) << r2.status().ToString();
@@ -93,6 +94,41 @@ TEST(ClusterStoreTest, IncrementalRunsKeepIdsAndJoinExistingEvents) {
   auto r3 = ClusterPending(s);
   ASSERT_TRUE(r3.ok());
   EXPECT_EQ(r3->articles, 0);
+}
+
+TEST(ClusterStoreTest, LateMergeMovesArticlesAndDropsTheAbsorbedEvent) {
+  std::string dir = ::testing::TempDir() + "/cluster_store_merge_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto store = Store::Open(dir + "/s.db");
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  ASSERT_TRUE(s.Put(Make("a", "Floods in Marlow", kFloodA, "2020-02-10")).ok());
+  ASSERT_TRUE(s.Put(Make("b", "Marlow evacuated as Thames floods", kFloodB, "2020-02-11")).ok());
+  ASSERT_TRUE(s.Put(Make("e", "Quebec votes", kElection, "2020-02-11")).ok());
+  ClusterStoreOptions o;
+  o.cluster.event.threshold = 2;  // every article starts an event; the late merge joins the floods
+  auto r = ClusterPending(s, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->new_events, 3);
+  EXPECT_EQ(r->merged_events, 1);
+  auto events = ArticleEvents(s);
+  ASSERT_TRUE(events.ok());
+  std::map<int64_t, int64_t> ev(events->begin(), events->end());
+  auto id = [&](const char* ext) { return (*s.Get(ext))->id; };
+  EXPECT_EQ(ev[id("a")], ev[id("b")]);
+  EXPECT_NE(ev[id("a")], ev[id("e")]);
+  auto stories = ListStories(s);
+  ASSERT_TRUE(stories.ok());
+  ASSERT_FALSE(stories->empty());
+  EXPECT_EQ((*stories)[0].articles, 2);
+  EXPECT_EQ((*stories)[0].events, 1);
+  auto detail = GetStory(s, (*stories)[0].id);
+  ASSERT_TRUE(detail.ok() && detail->has_value());
+  ASSERT_EQ((*detail)->events.size(), 1u);  // the absorbed event's row is gone
+  EXPECT_EQ((*detail)->events[0].id, ev[id("a")]);
+  EXPECT_EQ((*detail)->events[0].articles, 2);
+  EXPECT_EQ((*detail)->articles.size(), 2u);
 }
 
 }  // namespace

@@ -53,7 +53,8 @@ double EstimateDay(std::string_view published, std::string_view body, double ref
   for (int y = ref_year - 1; y <= ref_year + 1; ++y) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, month, day);
     double d = DayFromIso(buf);
-    if (!std::isnan(d) && (std::isnan(best) || std::fabs(d - reference_day) < std::fabs(best - reference_day))) {
+    if (!std::isnan(d) &&
+        (std::isnan(best) || std::fabs(d - reference_day) < std::fabs(best - reference_day))) {
       best = d;
     }
   }

@@ -62,8 +62,10 @@ FeatureSpace::FeatureSpace(size_t max_terms) : max_terms_(max_terms) { MarkWordL
 // The word lists become flags on body-space term ids, so one vocabulary
 // lookup per token answers both "which term" and "is it a stopword".
 void FeatureSpace::MarkWordLists() {
-  for (std::string_view w : data::Lines("cluster/stopwords.txt")) flags_[Intern(kBody, w)] |= kStopFlag;
-  for (std::string_view w : data::Lines("cluster/entity_stop.txt")) flags_[Intern(kBody, w)] |= kEntityStopFlag;
+  for (std::string_view w : data::Lines("cluster/stopwords.txt"))
+    flags_[Intern(kBody, w)] |= kStopFlag;
+  for (std::string_view w : data::Lines("cluster/entity_stop.txt"))
+    flags_[Intern(kBody, w)] |= kEntityStopFlag;
 }
 
 uint32_t FeatureSpace::Intern(Subspace space, std::string_view term) {
@@ -123,7 +125,8 @@ void FeatureSpace::Weigh(std::vector<uint32_t>* ids, SparseVector* out) {
     w = static_cast<float>((1.0 + std::log(static_cast<double>(w))) * Idf(id));
   }
   if (weights_.size() > max_terms_) {
-    std::nth_element(weights_.begin(), weights_.begin() + static_cast<long>(max_terms_), weights_.end(),
+    std::nth_element(weights_.begin(), weights_.begin() + static_cast<long>(max_terms_),
+                     weights_.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     weights_.resize(max_terms_);
   }
@@ -159,8 +162,9 @@ void FeatureSpace::Featurize(std::string_view title, std::string_view body, DocF
         while (j < tokens_.size()) {
           const text::Token& u = tokens_[j];
           std::string_view us = u.span.In(text);
-          bool ucap = (u.kind == text::TokenKind::kWord || u.kind == text::TokenKind::kAbbreviation) &&
-                      !us.empty() && IsUpper(us[0]);
+          bool ucap =
+              (u.kind == text::TokenKind::kWord || u.kind == text::TokenKind::kAbbreviation) &&
+              !us.empty() && IsUpper(us[0]);
           if (!ucap) break;
           Lower(us, &word);
           if (!word.empty() && word.back() == '.') word.pop_back();

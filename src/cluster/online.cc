@@ -12,12 +12,12 @@
 // their postings compacted lazily; their ids are never reused.
 #include "cluster/online.h"
 
-#include "common/calendar.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+
+#include "common/calendar.h"
 
 namespace storyline::cluster {
 
@@ -77,7 +77,7 @@ class OnlineClusterer::Level {
  public:
   struct Cluster {
     uint64_t id = 0;
-    uint64_t parent = 0;  // events: story id
+    uint64_t parent = 0;            // events: story id
     SparseVector c[kNumSubspaces];  // centroid sums, sorted by term id
     double norm2[kNumSubspaces] = {0, 0, 0};
     std::vector<uint32_t> keys;  // sorted
@@ -133,7 +133,8 @@ class OnlineClusterer::Level {
       const SparseVector& cv = c.c[sp];
       auto it = cv.begin();
       for (const auto& [t, x] : doc.v[sp]) {
-        it = std::lower_bound(it, cv.end(), t, [](const auto& e, uint32_t k) { return e.first < k; });
+        it = std::lower_bound(it, cv.end(), t,
+                              [](const auto& e, uint32_t k) { return e.first < k; });
         if (it == cv.end()) break;
         if (it->first == t) dot += static_cast<double>(x) * it->second;
       }
@@ -142,7 +143,8 @@ class OnlineClusterer::Level {
     if (wsum <= 0) return 0;
     s /= wsum;
     if (HasDay(day) && HasDay(c.first_day)) {
-      double gap = day < c.first_day ? c.first_day - day : (day > c.last_day ? day - c.last_day : 0);
+      double gap =
+          day < c.first_day ? c.first_day - day : (day > c.last_day ? day - c.last_day : 0);
       if (estimated) {
         gap = std::max(0.0, gap - o_.estimate_slack_days);
         if (gap > o_.grace_days) s *= std::exp(-(gap - o_.grace_days) / o_.decay_days);
@@ -153,6 +155,123 @@ class OnlineClusterer::Level {
       }
     }
     return s;
+  }
+
+  // Weighted centroid cosine of two clusters (time decay over the gap
+  // between their date ranges, as Score).
+  double Similarity(const Cluster& a, const Cluster& b) const {
+    const double w[kNumSubspaces] = {o_.body_weight, o_.title_weight, o_.entity_weight};
+    double s = 0, wsum = 0;
+    for (int sp = 0; sp < kNumSubspaces; ++sp) {
+      if (w[sp] <= 0 || (a.c[sp].empty() && b.c[sp].empty())) continue;
+      wsum += w[sp];
+      if (a.norm2[sp] <= 0 || b.norm2[sp] <= 0) continue;
+      const SparseVector& x = a.c[sp];
+      const SparseVector& y = b.c[sp];
+      double dot = 0;
+      for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+        if (x[i].first < y[j].first) {
+          ++i;
+        } else if (y[j].first < x[i].first) {
+          ++j;
+        } else {
+          dot += static_cast<double>(x[i++].second) * y[j++].second;
+        }
+      }
+      s += w[sp] * dot / std::sqrt(a.norm2[sp] * b.norm2[sp]);
+    }
+    if (wsum <= 0) return 0;
+    s /= wsum;
+    if (HasDay(a.first_day) && HasDay(b.first_day)) {
+      double gap = a.last_day < b.first_day
+                       ? b.first_day - a.last_day
+                       : (b.last_day < a.first_day ? a.first_day - b.last_day : 0);
+      if (gap > o_.grace_days) s *= std::exp(-(gap - o_.grace_days) / o_.decay_days);
+    }
+    return s;
+  }
+
+  // Most similar other active cluster of cluster `ci` among those sharing
+  // its key terms: index and score (-1 when none).
+  std::pair<int64_t, double> BestOther(size_t ci) {
+    const Cluster& c = *clusters_[ci];
+    touched_.clear();
+    if (counts_.size() < clusters_.size()) counts_.resize(clusters_.size(), 0);
+    for (uint32_t t : c.keys) {
+      auto it = postings_.find(t);
+      if (it == postings_.end()) continue;
+      const std::vector<uint32_t>& post = it->second;
+      size_t seen = 0;
+      for (size_t j = post.size(); j-- > 0 && seen < o_.max_postings_scan;) {
+        uint32_t di = post[j];
+        if (clusters_[di] == nullptr || di == ci) continue;
+        ++seen;
+        if (counts_[di]++ == 0) touched_.push_back(di);
+      }
+    }
+    size_t k = std::min(o_.max_candidates, touched_.size());
+    std::partial_sort(touched_.begin(), touched_.begin() + static_cast<long>(k), touched_.end(),
+                      [&](uint32_t a, uint32_t b) {
+                        return counts_[a] != counts_[b] ? counts_[a] > counts_[b] : a > b;
+                      });
+    int64_t best = -1;
+    double best_score = -1;
+    for (size_t i = 0; i < k; ++i) {
+      double s = Similarity(c, *clusters_[touched_[i]]);
+      if (s > best_score) best_score = s, best = touched_[i];
+    }
+    for (uint32_t di : touched_) counts_[di] = 0;
+    return {best, best_score};
+  }
+
+  // Moves cluster `src` into `dst` (centroids, counts, dates, keys); `src`
+  // leaves memory without a retirement summary (its id now means `dst`).
+  void Absorb(size_t dst, size_t src) {
+    Cluster& d = *clusters_[dst];
+    Cluster& s = *clusters_[src];
+    d.articles += s.articles;
+    d.events += s.events;
+    d.last_seq = std::max(d.last_seq, s.last_seq);
+    if (HasDay(s.first_day) && (!HasDay(d.first_day) || s.first_day < d.first_day))
+      d.first_day = s.first_day;
+    if (HasDay(s.last_day) && (!HasDay(d.last_day) || s.last_day > d.last_day))
+      d.last_day = s.last_day;
+    for (int sp = 0; sp < kNumSubspaces; ++sp) MergeInto(&d, sp, s.c[sp]);
+    for (uint32_t t : s.keys) {
+      if (d.keys.size() >= 4 * all_.key_terms + 64) break;
+      auto pos = std::lower_bound(d.keys.begin(), d.keys.end(), t);
+      if (pos != d.keys.end() && *pos == t) continue;
+      d.keys.insert(pos, t);
+      postings_[t].push_back(static_cast<uint32_t>(dst));
+    }
+    touched_ids_.push_back(d.id);
+    clusters_[src].reset();
+    --active_;
+    ++retired_since_compact_;
+  }
+
+  // Adds sorted vector `v` to the centroid of `c` in subspace `sp`.
+  void MergeInto(Cluster* cp, int sp, const SparseVector& d) {
+    Cluster& c = *cp;
+    SparseVector& m = c.c[sp];
+    merged_.clear();
+    merged_.reserve(m.size() + d.size());
+    size_t i = 0, j = 0;
+    while (i < m.size() || j < d.size()) {
+      if (j == d.size() || (i < m.size() && m[i].first < d[j].first)) {
+        merged_.push_back(m[i++]);
+      } else if (i == m.size() || d[j].first < m[i].first) {
+        c.norm2[sp] += static_cast<double>(d[j].second) * d[j].second;
+        merged_.push_back(d[j++]);
+      } else {
+        double v = m[i].second, x = d[j].second;
+        c.norm2[sp] += (v + x) * (v + x) - v * v;
+        merged_.emplace_back(m[i].first, static_cast<float>(v + x));
+        ++i, ++j;
+      }
+    }
+    m.swap(merged_);
+    if (m.size() > 2 * o_.centroid_terms) Prune(&c, sp);
   }
 
   size_t Create(uint64_t seq) {
@@ -175,29 +294,7 @@ class OnlineClusterer::Level {
     }
     touched_ids_.push_back(c.id);
     if (doc == nullptr) return;
-    for (int sp = 0; sp < kNumSubspaces; ++sp) {
-      // Merge the sorted member vector into the sorted centroid.
-      const SparseVector& d = doc->v[sp];
-      SparseVector& m = c.c[sp];
-      merged_.clear();
-      merged_.reserve(m.size() + d.size());
-      size_t i = 0, j = 0;
-      while (i < m.size() || j < d.size()) {
-        if (j == d.size() || (i < m.size() && m[i].first < d[j].first)) {
-          merged_.push_back(m[i++]);
-        } else if (i == m.size() || d[j].first < m[i].first) {
-          c.norm2[sp] += static_cast<double>(d[j].second) * d[j].second;
-          merged_.push_back(d[j++]);
-        } else {
-          double v = m[i].second, x = d[j].second;
-          c.norm2[sp] += (v + x) * (v + x) - v * v;
-          merged_.emplace_back(m[i].first, static_cast<float>(v + x));
-          ++i, ++j;
-        }
-      }
-      m.swap(merged_);
-      if (m.size() > 2 * o_.centroid_terms) Prune(&c, sp);
-    }
+    for (int sp = 0; sp < kNumSubspaces; ++sp) MergeInto(&c, sp, doc->v[sp]);
     LookupTerms(*doc, &lookup_);
     for (uint32_t t : lookup_) {
       if (c.keys.size() >= 4 * all_.key_terms + 64) break;
@@ -252,8 +349,9 @@ class OnlineClusterer::Level {
   void Compact() {
     for (auto it = postings_.begin(); it != postings_.end();) {
       auto& v = it->second;
-      v.erase(std::remove_if(v.begin(), v.end(), [&](uint32_t ci) { return clusters_[ci] == nullptr; }),
-              v.end());
+      v.erase(
+          std::remove_if(v.begin(), v.end(), [&](uint32_t ci) { return clusters_[ci] == nullptr; }),
+          v.end());
       if (v.empty()) {
         it = postings_.erase(it);
       } else {
@@ -339,12 +437,14 @@ class OnlineClusterer::Level {
       }
       scratch_.assign(v.begin(), v.end());
       std::nth_element(scratch_.begin(), scratch_.begin() + static_cast<long>(all_.key_terms),
-                       scratch_.end(), [](const auto& a, const auto& c) { return a.second > c.second; });
+                       scratch_.end(),
+                       [](const auto& a, const auto& c) { return a.second > c.second; });
       for (size_t i = 0; i < all_.key_terms; ++i) out->push_back(scratch_[i].first);
     }
   }
 
   Cluster* Get(size_t ci) { return clusters_[ci].get(); }
+  void Touch(size_t ci) { touched_ids_.push_back(clusters_[ci]->id); }
   // Index of the active cluster with this id, -1 when retired/unknown.
   int64_t IndexOf(uint64_t id) const {
     if (id == 0 || id > clusters_.size() || clusters_[id - 1] == nullptr) return -1;
@@ -402,9 +502,10 @@ class OnlineClusterer::Level {
     active_ = 0;
     for (uint64_t i = 0; i < active; ++i) {
       auto c = std::make_unique<Cluster>();
-      if (!GetU64(in, pos, &c->id) || !GetU64(in, pos, &c->parent) || !GetU64(in, pos, &c->articles) ||
-          !GetU64(in, pos, &c->events) || !GetF64(in, pos, &c->first_day) ||
-          !GetF64(in, pos, &c->last_day) || !GetU64(in, pos, &c->last_seq)) {
+      if (!GetU64(in, pos, &c->id) || !GetU64(in, pos, &c->parent) ||
+          !GetU64(in, pos, &c->articles) || !GetU64(in, pos, &c->events) ||
+          !GetF64(in, pos, &c->first_day) || !GetF64(in, pos, &c->last_day) ||
+          !GetU64(in, pos, &c->last_seq)) {
         return false;
       }
       if (c->id == 0 || c->id > created) return false;
@@ -540,6 +641,53 @@ Result<Assignment> OnlineClusterer::Add(const StreamArticle& a) {
   return out;
 }
 
+std::vector<EventMerge> OnlineClusterer::Consolidate() {
+  std::vector<EventMerge> merges;
+  if (options_.merge_max_articles == 0) return merges;
+  for (uint64_t id = 1; id <= events_->created(); ++id) {
+    int64_t src = events_->IndexOf(id);
+    if (src < 0) continue;
+    Level::Cluster* s = events_->Get(static_cast<size_t>(src));
+    if (s->articles > options_.merge_max_articles) continue;
+    auto [dst, score] = events_->BestOther(static_cast<size_t>(src));
+    if (dst < 0 || score < options_.merge_threshold) continue;
+    Level::Cluster* d = events_->Get(static_cast<size_t>(dst));
+    // The larger event survives (on a tie the older), so big events keep their ids.
+    if (d->articles < s->articles || (d->articles == s->articles && d->id > s->id)) {
+      std::swap(s, d);
+      std::swap(src, dst);
+    }
+    merges.push_back({s->id, d->id, d->parent});
+    // Story counts follow the articles (story centroids stay as they are).
+    if (int64_t si = stories_->IndexOf(s->parent); s->parent == d->parent && si >= 0) {
+      Level::Cluster* st = stories_->Get(static_cast<size_t>(si));
+      st->events -= std::min<uint64_t>(st->events, 1);
+      stories_->Touch(static_cast<size_t>(si));
+    } else if (s->parent != d->parent) {
+      int64_t from = stories_->IndexOf(s->parent), to = stories_->IndexOf(d->parent);
+      if (from >= 0) {
+        Level::Cluster* fs = stories_->Get(static_cast<size_t>(from));
+        fs->events -= std::min<uint64_t>(fs->events, 1);
+        fs->articles -= std::min(fs->articles, s->articles);
+        stories_->Touch(static_cast<size_t>(from));
+      }
+      if (to >= 0) {
+        stories_->Get(static_cast<size_t>(to))->articles += s->articles;
+        stories_->Touch(static_cast<size_t>(to));
+      }
+    }
+    events_->Absorb(static_cast<size_t>(dst), static_cast<size_t>(src));
+  }
+  if (!merges.empty()) {
+    std::unordered_map<uint64_t, uint64_t> into;
+    for (const EventMerge& m : merges) into[m.from] = m.into;
+    for (auto& [a, e] : article_event_) {
+      for (auto it = into.find(e); it != into.end(); it = into.find(e)) e = it->second;
+    }
+  }
+  return merges;
+}
+
 Status OnlineClusterer::PrimeDuplicate(uint64_t id, std::string_view text, uint64_t event) {
   if (!options_.use_dedup) return Status::Ok();
   STORYLINE_ASSIGN_OR_RETURN(dedup::AddResult d, dedup_->Add(id, text));
@@ -583,8 +731,8 @@ Status OnlineClusterer::LoadState(std::string_view in) {
   size_t pos = 4;
   uint64_t n = 0;
   bool ok = in.substr(0, 4) == "SLC1" && GetF64(in, &pos, &now_) && GetU64(in, &pos, &seq_) &&
-            features_.Deserialize(in, &pos) && events_->Load(in, &pos) && stories_->Load(in, &pos) &&
-            GetU64(in, &pos, &n);
+            features_.Deserialize(in, &pos) && events_->Load(in, &pos) &&
+            stories_->Load(in, &pos) && GetU64(in, &pos, &n);
   article_event_.clear();
   for (uint64_t i = 0; ok && i < n; ++i) {
     uint64_t a, e;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace storyline::cluster {
 namespace {
@@ -39,7 +40,8 @@ TEST(OnlineTest, Dates) {
   double d = EstimateDay("XXXX-05-28", "", DayFromIso("2013-10-30"), &from_text);
   EXPECT_EQ(IsoFromDay(d), "2013-05-28");
   EXPECT_FALSE(from_text);
-  d = EstimateDay("", "The talks open on January 22 in Geneva.", DayFromIso("2013-10-30"), &from_text);
+  d = EstimateDay("", "The talks open on January 22 in Geneva.", DayFromIso("2013-10-30"),
+                  &from_text);
   EXPECT_EQ(IsoFromDay(d), "2014-01-22");
   EXPECT_TRUE(from_text);
   EXPECT_TRUE(std::isnan(EstimateDay("", "No dates here.", DayFromIso("2013-10-30"))));
@@ -96,6 +98,39 @@ TEST(OnlineTest, RetirementBoundsActiveEvents) {
   }
   EXPECT_LE(c.active_events(), 20u + 256u);
   EXPECT_EQ(c.events_created(), 600u);
+}
+
+TEST(OnlineTest, LateMergeJoinsSmallSimilarEventsOnly) {
+  ClusterOptions o;
+  o.event.threshold = 2;  // scores never reach it: every article starts an event
+  OnlineClusterer c(o);
+  auto a = c.Add(Art(1, "Floods in Marlow", kFloodA, "2020-02-10"));
+  auto b = c.Add(Art(2, "Marlow evacuated as Thames floods", kFloodB, "2020-02-11"));
+  auto e = c.Add(Art(3, "Quebec votes", kElection, "2020-02-11"));
+  ASSERT_TRUE(a.ok() && b.ok() && e.ok());
+  ASSERT_EQ(c.active_events(), 3u);
+  c.ClearTouched();
+  std::vector<EventMerge> merges = c.Consolidate();
+  ASSERT_EQ(merges.size(), 1u);
+  EXPECT_EQ(merges[0].from, b->event);  // equal sizes: the older event survives
+  EXPECT_EQ(merges[0].into, a->event);
+  EXPECT_EQ(merges[0].story, a->story);
+  EXPECT_EQ(c.active_events(), 2u);
+  auto touched = c.TouchedEvents();
+  ASSERT_EQ(touched.size(), 1u);
+  EXPECT_EQ(touched[0].id, a->event);
+  EXPECT_EQ(touched[0].articles, 2u);
+  // A later report of the flood now joins the merged event.
+  auto copy = c.Add(Art(4, "Marlow evacuated", kFloodB, "2020-02-12"));
+  ASSERT_TRUE(copy.ok());
+  EXPECT_EQ(copy->event, a->event);
+  // Disabled: no merge.
+  o.merge_max_articles = 0;
+  OnlineClusterer off(o);
+  ASSERT_TRUE(off.Add(Art(1, "Floods in Marlow", kFloodA, "2020-02-10")).ok());
+  ASSERT_TRUE(off.Add(Art(2, "Marlow evacuated as Thames floods", kFloodB, "2020-02-11")).ok());
+  EXPECT_TRUE(off.Consolidate().empty());
+  EXPECT_EQ(off.active_events(), 2u);
 }
 
 TEST(OnlineTest, StateRoundTripContinuesTheSameClusters) {

@@ -8,7 +8,6 @@
 // is summed exactly over the hypergeometric range of each cell (with lgamma
 // to stay in floating point).
 #include "eval/cluster_eval.h"
-#include "eval/xml_text.h"
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +18,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "eval/xml_text.h"
+
 namespace storyline::eval {
 namespace {
 
@@ -26,7 +27,7 @@ double Comb2(double n) { return n * (n - 1) / 2; }
 double F1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
 struct Table {
-  std::vector<double> a, b;                          // predicted, gold sizes
+  std::vector<double> a, b;                           // predicted, gold sizes
   std::map<std::pair<size_t, size_t>, double> cells;  // non-zero n_ij
   double n = 0;
 };
@@ -56,7 +57,8 @@ double Entropy(const std::vector<double>& sizes, double n) {
 }
 
 // Expected mutual information of two random partitions with these sizes.
-double ExpectedMutualInformation(const std::vector<double>& a, const std::vector<double>& b, double n) {
+double ExpectedMutualInformation(const std::vector<double>& a, const std::vector<double>& b,
+                                 double n) {
   double emi = 0;
   const double lgn = std::lgamma(n + 1);
   for (double ai : a) {
@@ -66,8 +68,9 @@ double ExpectedMutualInformation(const std::vector<double>& a, const std::vector
       for (double nij = lo; nij <= hi; nij += 1) {
         double term = (nij / n) * std::log(n * nij / (ai * bj));
         double lp = std::lgamma(ai + 1) + std::lgamma(bj + 1) + std::lgamma(n - ai + 1) +
-                    std::lgamma(n - bj + 1) - lgn - std::lgamma(nij + 1) - std::lgamma(ai - nij + 1) -
-                    std::lgamma(bj - nij + 1) - std::lgamma(n - ai - bj + nij + 1);
+                    std::lgamma(n - bj + 1) - lgn - std::lgamma(nij + 1) -
+                    std::lgamma(ai - nij + 1) - std::lgamma(bj - nij + 1) -
+                    std::lgamma(n - ai - bj + nij + 1);
         emi += term * std::exp(lp);
       }
     }
@@ -80,7 +83,6 @@ std::string Trim(std::string s) {
   size_t e = s.find_last_not_of(" \t\r\n");
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
-
 
 // Attribute value of `name` inside a start tag.
 std::string_view Attr(std::string_view tag, std::string_view name) {
@@ -156,7 +158,8 @@ ClusterScores ScoreClustering(const std::vector<std::string>& predicted,
 
 Result<std::vector<EvalDoc>> ReadEcbPlus(const std::string& dir) {
   std::ifstream gold(dir + "/gold.tsv");
-  if (!gold) return IoError("cannot open " + dir + "/gold.tsv (ECB+ gold: doc_file, topic, cluster)");
+  if (!gold)
+    return IoError("cannot open " + dir + "/gold.tsv (ECB+ gold: doc_file, topic, cluster)");
   struct Row {
     std::string file, topic, cluster;
   };
@@ -172,7 +175,8 @@ Result<std::vector<EvalDoc>> ReadEcbPlus(const std::string& dir) {
     std::string x;
     while (std::getline(ss, x, '\t')) f.push_back(x);
     if (f.size() < 3) {
-      return InvalidDataError(dir + "/gold.tsv: line " + std::to_string(ln) + ": expected 3 tab-separated fields");
+      return InvalidDataError(dir + "/gold.tsv: line " + std::to_string(ln) +
+                              ": expected 3 tab-separated fields");
     }
     rows.push_back({f[0], f[1], f[2]});
   }
@@ -231,7 +235,8 @@ Result<std::vector<EvalDoc>> ReadEcbPlus(const std::string& dir) {
   return out;
 }
 
-Result<std::vector<EvalDoc>> ReadJsonlArticles(const std::string& jsonl, const std::string& gold_tsv) {
+Result<std::vector<EvalDoc>> ReadJsonlArticles(const std::string& jsonl,
+                                               const std::string& gold_tsv) {
   std::unordered_map<std::string, std::string> gold_of;
   if (!gold_tsv.empty()) {
     std::ifstream g(gold_tsv);
@@ -244,7 +249,8 @@ Result<std::vector<EvalDoc>> ReadJsonlArticles(const std::string& jsonl, const s
       if (line.empty() || line[0] == '#') continue;
       size_t tab = line.find('\t');
       if (tab == std::string::npos) {
-        return InvalidDataError(gold_tsv + ": line " + std::to_string(ln) + ": expected id<TAB>cluster");
+        return InvalidDataError(gold_tsv + ": line " + std::to_string(ln) +
+                                ": expected id<TAB>cluster");
       }
       gold_of[line.substr(0, tab)] = Trim(line.substr(tab + 1));
     }
@@ -277,17 +283,20 @@ Result<std::vector<EvalDoc>> ReadJsonlArticles(const std::string& jsonl, const s
     d.topic = str(j, "topic");
     if (!gold_tsv.empty()) {
       auto it = gold_of.find(d.id);
-      if (it == gold_of.end()) return InvalidDataError(where + ": id '" + d.id + "' has no cluster in " + gold_tsv);
+      if (it == gold_of.end())
+        return InvalidDataError(where + ": id '" + d.id + "' has no cluster in " + gold_tsv);
       d.gold = it->second;
     } else {
       d.gold = str(j, "cluster");
-      if (d.gold.empty()) return InvalidDataError(where + ": no \"cluster\" field (or give a gold TSV)");
+      if (d.gold.empty())
+        return InvalidDataError(where + ": no \"cluster\" field (or give a gold TSV)");
     }
     if (d.text.empty() && d.title.empty()) return InvalidDataError(where + ": no \"text\"");
     out.push_back(std::move(d));
   }
   std::stable_sort(out.begin(), out.end(), [](const EvalDoc& a, const EvalDoc& b) {
-    bool da = !std::isnan(cluster::DayFromIso(a.date)), db = !std::isnan(cluster::DayFromIso(b.date));
+    bool da = !std::isnan(cluster::DayFromIso(a.date)),
+         db = !std::isnan(cluster::DayFromIso(b.date));
     if (da != db) return da;
     if (!da) return false;
     return cluster::DayFromIso(a.date) < cluster::DayFromIso(b.date);
@@ -312,6 +321,19 @@ Result<ClusterEvalReport> EvaluateClustering(const std::vector<EvalDoc>& docs,
     stories.push_back(std::to_string(r.story));
     gold.push_back(docs[i].gold);
     topics.push_back(docs[i].topic);
+  }
+  // Late merges: absorbed events' documents go to the surviving event/story.
+  std::map<std::string, std::pair<std::string, std::string>> moved;
+  std::vector<cluster::EventMerge> merges = clusterer.Consolidate();
+  for (auto it = merges.rbegin(); it != merges.rend(); ++it) {
+    std::pair<std::string, std::string> to{std::to_string(it->into), std::to_string(it->story)};
+    auto later = moved.find(to.first);
+    if (later != moved.end()) to = later->second;
+    moved[std::to_string(it->from)] = to;
+  }
+  for (size_t i = 0; i < report.predicted.size(); ++i) {
+    auto it = moved.find(report.predicted[i]);
+    if (it != moved.end()) report.predicted[i] = it->second.first, stories[i] = it->second.second;
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   report.events = ScoreClustering(report.predicted, gold);

@@ -49,9 +49,9 @@ struct EvalDoc {
   std::string id;
   std::string title;
   std::string text;
-  std::string date;    // ISO 8601 or ""
-  std::string topic;   // grouping for within-topic scores ("" when none)
-  std::string gold;    // gold cluster
+  std::string date;   // ISO 8601 or ""
+  std::string topic;  // grouping for within-topic scores ("" when none)
+  std::string gold;   // gold cluster
 };
 
 // ECB+ as laid out in ../shared/data/clustering/ecbplus: gold.tsv (doc_file,
@@ -65,17 +65,20 @@ Result<std::vector<EvalDoc>> ReadEcbPlus(const std::string& dir);
 // With `gold_tsv` non-empty, gold clusters come from that file instead
 // (lines "id<TAB>cluster", '#' comments); articles without a gold cluster
 // are an error. Returned in the documented stream order.
-Result<std::vector<EvalDoc>> ReadJsonlArticles(const std::string& jsonl, const std::string& gold_tsv = "");
+Result<std::vector<EvalDoc>> ReadJsonlArticles(const std::string& jsonl,
+                                               const std::string& gold_tsv = "");
 
 struct ClusterEvalReport {
-  ClusterScores events;          // predicted events vs gold, whole stream
-  ClusterScores within_topic;    // macro average over topics of per-topic scores (cluster counts summed)
-  ClusterScores stories_vs_topics;  // predicted stories vs topics (when topics are given)
+  ClusterScores events;  // predicted events vs gold, whole stream
+  ClusterScores
+      within_topic;  // macro average over topics of per-topic scores (cluster counts summed)
+  ClusterScores stories_vs_topics;     // predicted stories vs topics (when topics are given)
   std::vector<std::string> predicted;  // event label per document, in input order
   double seconds = 0;
 };
 
-// Clusters `docs` in order with a fresh OnlineClusterer and scores it.
+// Clusters `docs` in order with a fresh OnlineClusterer, applies its late
+// merge (Consolidate) at the end as ClusterPending does, and scores it.
 Result<ClusterEvalReport> EvaluateClustering(const std::vector<EvalDoc>& docs,
                                              const cluster::ClusterOptions& options = {});
 
