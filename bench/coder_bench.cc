@@ -96,76 +96,32 @@ const Sentences& Timeline17Sentences() {
   return *s;
 }
 
-void BM_LoadPhoenix(benchmark::State& state) {
+// Reports the load + compile time and what was loaded.
+void ReportLoad(benchmark::State& state, const Loaded& l, const char* name) {
   for (auto _ : state) {
-    const Loaded& l = Phoenix();
     if (!l.error.empty()) {
-      state.SkipWithError(("Phoenix dictionaries: " + l.error).c_str());
+      state.SkipWithError((std::string(name) + ": " + l.error).c_str());
       return;
     }
   }
-  const Loaded& l = Phoenix();
   state.counters["load_ms"] = l.load_ms;
   state.counters["peak_rss_MB"] = l.rss_mb;
   state.counters["load_errors"] = static_cast<double>(l.dictionaries->errors.size());
   state.counters["actors"] = static_cast<double>(l.dictionaries->actors.entries().size());
   state.counters["patterns"] = static_cast<double>(l.dictionaries->verbs.num_patterns());
+}
+
+void BM_LoadPhoenix(benchmark::State& state) {
+  ReportLoad(state, Phoenix(), "Phoenix dictionaries");
 }
 BENCHMARK(BM_LoadPhoenix)->Iterations(1)->Unit(benchmark::kMillisecond);
 
-void BM_CodeTimeline17(benchmark::State& state) {
-  const Loaded& l = Phoenix();
+// Codes every Timeline17 sentence with `l`; with `per_article`, each
+// article's sentences in order with one ArticleContext (coreference).
+void CodeTimeline17(benchmark::State& state, const Loaded& l, const char* name, bool per_article,
+                    const char* label) {
   if (!l.error.empty()) {
-    state.SkipWithError(("Phoenix dictionaries: " + l.error).c_str());
-    return;
-  }
-  const Sentences& s = Timeline17Sentences();
-  if (s.text.empty()) {
-    state.SkipWithError("corpus not found under ../shared (set STORYLINE_SHARED)");
-    return;
-  }
-  coder::CodeResult result;
-  size_t events = 0;
-  for (auto _ : state) {
-    for (size_t i = 0; i < s.text.size(); ++i) {
-      l.coder->Code(s.text[i], s.date[i], &result);
-      events += result.events.size();
-      benchmark::DoNotOptimize(result.events.data());
-    }
-  }
-  state.SetItemsProcessed(state.iterations() * s.text.size());
-  state.SetBytesProcessed(state.iterations() * s.bytes);
-  state.counters["events/s"] =
-      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
-  state.counters["events/sentence"] =
-      static_cast<double>(events) / (state.iterations() * s.text.size());
-  state.counters["sentences"] = static_cast<double>(s.text.size());
-  state.counters["peak_rss_MB"] = PeakRssMb();
-  state.SetLabel("timeline17-dev sentences, Phoenix dictionaries");
-}
-BENCHMARK(BM_CodeTimeline17)->Unit(benchmark::kMillisecond)->MinTime(2.0);
-
-void BM_LoadDefault(benchmark::State& state) {
-  for (auto _ : state) {
-    const Loaded& l = Default();
-    if (!l.error.empty()) {
-      state.SkipWithError(("built-in dictionaries: " + l.error).c_str());
-      return;
-    }
-  }
-  const Loaded& l = Default();
-  state.counters["load_ms"] = l.load_ms;
-  state.counters["peak_rss_MB"] = l.rss_mb;
-  state.counters["load_errors"] = static_cast<double>(l.dictionaries->errors.size());
-  state.counters["actors"] = static_cast<double>(l.dictionaries->actors.entries().size());
-  state.counters["patterns"] = static_cast<double>(l.dictionaries->verbs.num_patterns());
-}
-BENCHMARK(BM_LoadDefault)->Iterations(1)->Unit(benchmark::kMillisecond);
-
-void BM_CodeTimeline17Default(benchmark::State& state) {
-  const Loaded& l = Default();
-  if (!l.error.empty()) {
-    state.SkipWithError(("built-in dictionaries: " + l.error).c_str());
+    state.SkipWithError((std::string(name) + ": " + l.error).c_str());
     return;
   }
   const Sentences& s = Timeline17Sentences();
@@ -179,7 +135,7 @@ void BM_CodeTimeline17Default(benchmark::State& state) {
   for (auto _ : state) {
     for (size_t i = 0; i < s.text.size(); ++i) {
       if (s.article_start[i]) context.Clear();
-      l.coder->Code(s.text[i], s.date[i], &context, &result);
+      l.coder->Code(s.text[i], s.date[i], per_article ? &context : nullptr, &result);
       events += result.events.size();
       benchmark::DoNotOptimize(result.events.data());
     }
@@ -192,7 +148,23 @@ void BM_CodeTimeline17Default(benchmark::State& state) {
       static_cast<double>(events) / (state.iterations() * s.text.size());
   state.counters["sentences"] = static_cast<double>(s.text.size());
   state.counters["peak_rss_MB"] = PeakRssMb();
-  state.SetLabel("timeline17-dev sentences, built-in dictionaries, per-article context");
+  state.SetLabel(label);
+}
+
+void BM_CodeTimeline17(benchmark::State& state) {
+  CodeTimeline17(state, Phoenix(), "Phoenix dictionaries", false,
+                 "timeline17-dev sentences, Phoenix dictionaries");
+}
+BENCHMARK(BM_CodeTimeline17)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_LoadDefault(benchmark::State& state) {
+  ReportLoad(state, Default(), "built-in dictionaries");
+}
+BENCHMARK(BM_LoadDefault)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+void BM_CodeTimeline17Default(benchmark::State& state) {
+  CodeTimeline17(state, Default(), "built-in dictionaries", true,
+                 "timeline17-dev sentences, built-in dictionaries, per-article context");
 }
 BENCHMARK(BM_CodeTimeline17Default)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 

@@ -92,16 +92,27 @@ class OnlineClusterer::Level {
   // Best active cluster for `doc` at `day`: index and score (-1 when none).
   std::pair<int64_t, double> Best(const DocFeatures& doc, double day, bool estimated) {
     LookupTerms(doc, &lookup_);
+    return BestAmong(lookup_, kNoCluster,
+                     [&](const Cluster& c) { return Score(doc, c, day, estimated); });
+  }
+
+  // The active clusters sharing the most of `terms` (at most max_candidates,
+  // never `exclude`), scored by `score`: the best index and score (-1 when
+  // none).
+  static constexpr uint32_t kNoCluster = 0xFFFFFFFFu;
+  template <typename ScoreFn>
+  std::pair<int64_t, double> BestAmong(const std::vector<uint32_t>& terms, uint32_t exclude,
+                                       ScoreFn&& score) {
     touched_.clear();
     if (counts_.size() < clusters_.size()) counts_.resize(clusters_.size(), 0);
-    for (uint32_t t : lookup_) {
+    for (uint32_t t : terms) {
       auto it = postings_.find(t);
       if (it == postings_.end()) continue;
       const std::vector<uint32_t>& post = it->second;
       size_t seen = 0;
       for (size_t j = post.size(); j-- > 0 && seen < o_.max_postings_scan;) {
         uint32_t ci = post[j];
-        if (clusters_[ci] == nullptr) continue;
+        if (clusters_[ci] == nullptr || ci == exclude) continue;
         ++seen;
         if (counts_[ci]++ == 0) touched_.push_back(ci);
       }
@@ -114,8 +125,8 @@ class OnlineClusterer::Level {
     int64_t best = -1;
     double best_score = -1;
     for (size_t i = 0; i < k; ++i) {
-      double s = Score(doc, *clusters_[touched_[i]], day, estimated);
-      if (s > best_score) best_score = s, best = touched_[i];
+      double sc = score(*clusters_[touched_[i]]);
+      if (sc > best_score) best_score = sc, best = touched_[i];
     }
     for (uint32_t ci : touched_) counts_[ci] = 0;
     return {best, best_score};
@@ -195,33 +206,8 @@ class OnlineClusterer::Level {
   // its key terms: index and score (-1 when none).
   std::pair<int64_t, double> BestOther(size_t ci) {
     const Cluster& c = *clusters_[ci];
-    touched_.clear();
-    if (counts_.size() < clusters_.size()) counts_.resize(clusters_.size(), 0);
-    for (uint32_t t : c.keys) {
-      auto it = postings_.find(t);
-      if (it == postings_.end()) continue;
-      const std::vector<uint32_t>& post = it->second;
-      size_t seen = 0;
-      for (size_t j = post.size(); j-- > 0 && seen < o_.max_postings_scan;) {
-        uint32_t di = post[j];
-        if (clusters_[di] == nullptr || di == ci) continue;
-        ++seen;
-        if (counts_[di]++ == 0) touched_.push_back(di);
-      }
-    }
-    size_t k = std::min(o_.max_candidates, touched_.size());
-    std::partial_sort(touched_.begin(), touched_.begin() + static_cast<long>(k), touched_.end(),
-                      [&](uint32_t a, uint32_t b) {
-                        return counts_[a] != counts_[b] ? counts_[a] > counts_[b] : a > b;
-                      });
-    int64_t best = -1;
-    double best_score = -1;
-    for (size_t i = 0; i < k; ++i) {
-      double s = Similarity(c, *clusters_[touched_[i]]);
-      if (s > best_score) best_score = s, best = touched_[i];
-    }
-    for (uint32_t di : touched_) counts_[di] = 0;
-    return {best, best_score};
+    return BestAmong(c.keys, static_cast<uint32_t>(ci),
+                     [&](const Cluster& other) { return Similarity(c, other); });
   }
 
   // Moves cluster `src` into `dst` (centroids, counts, dates, keys); `src`
