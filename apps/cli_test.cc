@@ -346,5 +346,21 @@ TEST_F(CliTest, SigtermStopsCleanlyAndRerunFinishes) {
   EXPECT_EQ(Count(db_), 20000);
 }
 
+TEST_F(CliTest, TimelineAndSummaryOfTheLargestStory) {
+  std::string examples = testing::SourceDir() + "/examples/articles";
+  ASSERT_EQ(RunCli("ingest -q --db " + db_ + " " + examples).exit_code, 0);
+  RunResult tl = RunCli("timeline largest --db " + db_, false);
+  EXPECT_EQ(tl.exit_code, 0);
+  EXPECT_NE(tl.out.find("story 1:"), std::string::npos) << tl.out;
+  EXPECT_NE(tl.out.find("2024-04-08"), std::string::npos) << tl.out;  // the talks open
+  RunResult js = RunCli("timeline 1 --format json --db " + db_, false);
+  EXPECT_EQ(js.exit_code, 0);
+  EXPECT_EQ(js.out.front(), '{') << js.out;
+  EXPECT_EQ(RunCli("summary largest --db " + db_).exit_code, 0);
+  EXPECT_EQ(RunCli("timeline 99 --db " + db_).exit_code, 1);   // no such story
+  EXPECT_EQ(RunCli("timeline x --db " + db_).exit_code, 2);    // not an id
+  EXPECT_EQ(RunCli("timeline 1 --format yaml --db " + db_).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace storyline

@@ -35,6 +35,10 @@ void RegisterEvalCluster(CLI::App& eval, GlobalFlags& global, int& exit_code);
 void RegisterTimes(CLI::App& app, GlobalFlags& global, int& exit_code);
 void RegisterEvalTime(CLI::App& eval, GlobalFlags& global, int& exit_code);
 
+// cmd_eval_timeline.cc: `eval timeline` (under `eval`): TLS metrics on a
+// Timeline17/Crisis-style dataset.
+void RegisterEvalTimeline(CLI::App& eval, GlobalFlags& global, int& exit_code);
+
 // cmd_coder.cc: `code`, `dictionaries inspect`, and `eval coder` (under `eval`).
 void RegisterCoder(CLI::App& app, GlobalFlags& global, int& exit_code);
 void RegisterEvalCoder(CLI::App& eval, GlobalFlags& global, int& exit_code);
@@ -44,6 +48,9 @@ int RunPloverEval(const std::string& file, const std::string& dictionaries, bool
 
 // cmd_events.cc: `code-events` and `events`.
 void RegisterEvents(CLI::App& app, GlobalFlags& global, int& exit_code);
+
+// cmd_timeline.cc: `timeline` and `summary` of a stored story.
+void RegisterTimeline(CLI::App& app, GlobalFlags& global, int& exit_code);
 
 // cmd_analysis.cc: `analyze`, `train tagger`, and `eval tagger` (under the
 // `eval` subcommand, so call after RegisterEval).

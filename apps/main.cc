@@ -28,11 +28,13 @@ int main(int argc, char** argv) {
   RegisterIngest(app, global, exit_code);
   RegisterArticles(app, global, exit_code);
   RegisterEval(app, global, exit_code);
+  RegisterEvalTimeline(*app.get_subcommand("eval"), global, exit_code);
   RegisterCluster(app, global, exit_code);
   RegisterTimes(app, global, exit_code);
   RegisterAnalysis(app, global, exit_code);
   RegisterCoder(app, global, exit_code);
   RegisterEvents(app, global, exit_code);
+  RegisterTimeline(app, global, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

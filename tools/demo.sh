@@ -22,3 +22,6 @@ echo "\$ storyline articles wire-0419-c --sentences"
 echo
 echo "\$ storyline times wire-0419-c"
 "$bin" times --db storyline.db wire-0419-c
+echo
+echo "\$ storyline timeline largest"
+"$bin" timeline --db storyline.db largest

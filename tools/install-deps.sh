@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git clang
   libicu-dev libsqlite3-dev libgumbo-dev zlib1g-dev libzstd-dev libuchardet-dev
-  libxxhash-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev libclang-rt-14-dev
+  libxxhash-dev libstemmer-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev libclang-rt-14-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
 )
 missing=()

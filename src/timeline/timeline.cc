@@ -1,0 +1,456 @@
+// DATEWISE timelines and centroid/MMR summaries (timeline.h).
+//
+// Words: lower-cased kWord tokens of text::Tokenize, minus the stop words of
+// data/cluster/stopwords.txt and one-letter words. Every sentence of the
+// collection is a document for IDF; vectors are TF-IDF, L2-normalised.
+#include "timeline/timeline.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/calendar.h"
+#include "common/embedded_data.h"
+#include "text/segment.h"
+
+namespace storyline::timeline {
+namespace {
+
+// A sparse vector: (word id, weight), sorted by id.
+using Vec = std::vector<std::pair<int, double>>;
+
+const std::unordered_set<std::string>& StopWords() {
+  static const auto* words = [] {
+    auto* s = new std::unordered_set<std::string>();
+    for (std::string_view w : data::Lines("cluster/stopwords.txt")) s->emplace(w);
+    return s;
+  }();
+  return *words;
+}
+
+double Dot(const Vec& a, const Vec& b) {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (a[i].first > b[j].first) {
+      ++j;
+    } else {
+      sum += a[i++].second * b[j++].second;
+    }
+  }
+  return sum;
+}
+
+void Normalize(Vec* v) {
+  double norm = 0;
+  for (const auto& [id, w] : *v) norm += w * w;
+  if (norm <= 0) return;
+  norm = std::sqrt(norm);
+  for (auto& [id, w] : *v) w /= norm;
+}
+
+// Mean of unit vectors, normalised.
+Vec Centroid(const std::vector<const Vec*>& vectors) {
+  std::map<int, double> sum;
+  for (const Vec* v : vectors) {
+    for (const auto& [id, w] : *v) sum[id] += w;
+  }
+  Vec out(sum.begin(), sum.end());
+  Normalize(&out);
+  return out;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "YYYY-MM-DD" (possibly followed by a time) -> the day; else false.
+bool ParseDay(std::string_view v, std::string* day, int64_t* days) {
+  if (v.size() < 10 || v[4] != '-' || v[7] != '-') return false;
+  if (v.size() > 10 && v[10] != 'T') return false;
+  if (!AllDigits(v.substr(0, 4)) || !AllDigits(v.substr(5, 2)) || !AllDigits(v.substr(8, 2))) {
+    return false;
+  }
+  const int y = std::atoi(std::string(v.substr(0, 4)).c_str());
+  const int m = std::atoi(std::string(v.substr(5, 2)).c_str());
+  const int d = std::atoi(std::string(v.substr(8, 2)).c_str());
+  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  *day = std::string(v.substr(0, 10));
+  *days = DaysFromCivil(y, m, d);
+  return true;
+}
+
+// "YYYY-MM" exactly -> the month and the day number of its last day.
+bool ParseMonth(std::string_view v, std::string* month, int64_t* last_day) {
+  if (v.size() != 7 || v[4] != '-' || !AllDigits(v.substr(0, 4)) || !AllDigits(v.substr(5, 2))) {
+    return false;
+  }
+  const int y = std::atoi(std::string(v.substr(0, 4)).c_str());
+  const int m = std::atoi(std::string(v.substr(5, 2)).c_str());
+  if (y < 1000 || m < 1 || m > 12) return false;
+  *month = std::string(v);
+  *last_day = m == 12 ? DaysFromCivil(y + 1, 1, 1) - 1 : DaysFromCivil(y, m + 1, 1) - 1;
+  return true;
+}
+
+// True when `before` (the sentence up to a time expression) is a dateline
+// opening, "PARIS, " or "BEIRUT, Lebanon, ": the date there stamps the
+// report, it does not refer to an event, so it is not counted as a mention.
+bool InDateline(std::string_view before) {
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty() || before.size() > 40 || before.back() != ',') return false;
+  const size_t comma = before.find(',');
+  bool upper = false;
+  for (char ch : before.substr(0, comma)) {
+    if (ch >= 'a' && ch <= 'z') return false;
+    upper = upper || (ch >= 'A' && ch <= 'Z');
+  }
+  return upper;
+}
+
+// One sentence of the collection.
+struct Sentence {
+  size_t article = 0;  // index into the articles
+  int64_t index = 0;   // index into the article's sentences
+  std::string_view text;
+  Vec vec;
+  int words = 0;                    // all word tokens (stop words included)
+  bool ends = false;                // ends with terminal punctuation (not a headline)
+  std::vector<std::string> days;    // day-level dates it mentions
+  std::vector<std::string> months;  // month-level dates it mentions
+};
+
+struct Collection {
+  std::vector<Sentence> sentences;
+  std::vector<int64_t> pub_days;  // per article; INT64_MIN when undated
+  std::vector<std::string> pub;   // per article: YYYY-MM-DD or ""
+};
+
+constexpr int64_t kUndated = INT64_MIN;
+
+// An article published on a day counts half a same-day mention: news is
+// mostly about the day before, and what the texts name is the stronger
+// signal (MentionCount beats PubCount in Ghalandari & Ifrim's tables).
+constexpr double kPublishedWeight = 0.5;
+
+Collection Prepare(const std::vector<TimelineArticle>& articles) {
+  Collection c;
+  const auto& stop = StopWords();
+  std::unordered_map<std::string, int> vocab;
+  std::vector<int> df;
+  std::vector<std::vector<std::pair<int, int>>> counts;  // per sentence: (id, tf)
+  std::vector<text::Token> tokens;
+  std::string lower;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const TimelineArticle& art = articles[a];
+    std::string day;
+    int64_t days = 0;
+    if (ParseDay(art.published, &day, &days)) {
+      c.pub.push_back(day);
+      c.pub_days.push_back(days);
+    } else {
+      c.pub.emplace_back();
+      c.pub_days.push_back(kUndated);
+    }
+    for (size_t s = 0; s < art.sentences.size(); ++s) {
+      const Span span = art.sentences[s];
+      if (span.end > art.body.size() || span.begin >= span.end) continue;
+      Sentence sent;
+      sent.article = a;
+      sent.index = static_cast<int64_t>(s);
+      sent.text = span.In(art.body);
+      tokens.clear();
+      text::Tokenize(sent.text, &tokens);
+      std::map<int, int> tf;
+      for (const text::Token& t : tokens) {
+        if (t.kind != text::TokenKind::kWord) continue;
+        ++sent.words;
+        lower.assign(t.span.In(sent.text));
+        for (char& ch : lower) {
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        }
+        if (lower.size() < 2 || stop.count(lower) != 0) continue;
+        auto [it, added] = vocab.emplace(lower, static_cast<int>(vocab.size()));
+        if (added) df.push_back(0);
+        ++tf[it->second];
+      }
+      for (const auto& [id, n] : tf) ++df[id];
+      counts.emplace_back(tf.begin(), tf.end());
+      if (!tokens.empty()) {
+        std::string_view last = tokens.back().span.In(sent.text);
+        sent.ends = last.find_first_of(".!?\"'") != std::string_view::npos ||
+                    last == "\xE2\x80\x9D";  // closing double quote
+      }
+      for (const time::TimeExpression& e : art.times) {
+        if (e.span.begin < span.begin || e.span.begin >= span.end) continue;
+        if (e.type != time::TimexType::kDate && e.type != time::TimexType::kTime) continue;
+        if (InDateline(art.body.substr(span.begin, e.span.begin - span.begin))) continue;
+        std::string date;
+        int64_t n = 0;
+        if (ParseDay(e.value, &date, &n)) {
+          if (std::find(sent.days.begin(), sent.days.end(), date) == sent.days.end()) {
+            sent.days.push_back(date);
+          }
+        } else if (e.type == time::TimexType::kDate && ParseMonth(e.value, &date, &n)) {
+          if (std::find(sent.months.begin(), sent.months.end(), date) == sent.months.end()) {
+            sent.months.push_back(date);
+          }
+        }
+      }
+      c.sentences.push_back(std::move(sent));
+    }
+  }
+  const double n = static_cast<double>(c.sentences.size());
+  for (size_t i = 0; i < c.sentences.size(); ++i) {
+    Vec& v = c.sentences[i].vec;
+    for (const auto& [id, tf] : counts[i]) {
+      const double idf = std::log((n + 1) / (df[id] + 1)) + 1;
+      v.emplace_back(id, (1 + std::log(static_cast<double>(tf))) * idf);
+    }
+    Normalize(&v);
+  }
+  return c;
+}
+
+// Weight of a reference made `gap` days from the referenced date: close
+// references count fully, distant ones (a recap months later) less.
+double Closeness(int64_t gap) {
+  return 1.0 / (1.0 + std::log1p(static_cast<double>(std::llabs(gap))));
+}
+
+bool Usable(const Sentence& s) { return s.words >= 5 && (s.ends || s.words >= 12); }
+
+struct DateInfo {
+  std::string date;
+  bool month = false;
+  int64_t day_number = 0;  // the day (for months: the last day)
+  double score = 0;
+  std::vector<size_t> mentions;      // sentences mentioning it
+  std::set<size_t> articles;         // articles mentioning it or published on it
+  std::vector<size_t> published_on;  // articles published that day
+};
+
+bool InRange(const std::string& date, const TimelineOptions& o) {
+  if (!o.start.empty() && date < o.start.substr(0, date.size())) return false;
+  if (!o.end.empty() && date > o.end.substr(0, date.size())) return false;
+  return true;
+}
+
+}  // namespace
+
+Timeline BuildTimeline(const std::vector<TimelineArticle>& articles,
+                       const TimelineOptions& options) {
+  Timeline out;
+  if (articles.empty()) return out;
+  const Collection c = Prepare(articles);
+
+  int64_t first_pub = kUndated;
+  for (int64_t d : c.pub_days) {
+    if (d != kUndated && (first_pub == kUndated || d < first_pub)) first_pub = d;
+  }
+
+  std::map<std::string, DateInfo> dates;
+  auto info = [&](const std::string& date, bool month, int64_t number) -> DateInfo& {
+    DateInfo& d = dates[date];
+    d.date = date;
+    d.month = month;
+    d.day_number = number;
+    return d;
+  };
+  for (size_t a = 0; a < articles.size(); ++a) {
+    if (c.pub_days[a] == kUndated) continue;
+    DateInfo& d = info(c.pub[a], false, c.pub_days[a]);
+    d.score += kPublishedWeight;
+    d.published_on.push_back(a);
+    d.articles.insert(a);
+  }
+  for (size_t i = 0; i < c.sentences.size(); ++i) {
+    const Sentence& s = c.sentences[i];
+    const int64_t pub = c.pub_days[s.article];
+    for (const std::string& date : s.days) {
+      std::string day;
+      int64_t number = 0;
+      ParseDay(date, &day, &number);
+      DateInfo& d = info(date, false, number);
+      d.score += pub == kUndated ? 0.5 : Closeness(pub - number);
+      d.mentions.push_back(i);
+      d.articles.insert(s.article);
+    }
+    for (const std::string& date : s.months) {
+      std::string month;
+      int64_t last = 0;
+      ParseMonth(date, &month, &last);
+      DateInfo& d = info(date, true, last);
+      d.score += pub == kUndated ? 0.5 : Closeness(pub - last);
+      d.mentions.push_back(i);
+      d.articles.insert(s.article);
+    }
+  }
+
+  // Split into background and news, rank each by score.
+  std::vector<const DateInfo*> news, background;
+  for (const auto& [date, d] : dates) {
+    if (!InRange(date, options)) continue;
+    const bool is_background =
+        first_pub != kUndated && d.day_number < first_pub - options.background_days;
+    if (is_background) {
+      if (options.include_background && !d.mentions.empty()) background.push_back(&d);
+    } else if (!d.month) {
+      news.push_back(&d);
+    }
+  }
+  auto by_score = [](const DateInfo* a, const DateInfo* b) {
+    if (a->score != b->score) return a->score > b->score;
+    return a->date < b->date;
+  };
+  std::sort(news.begin(), news.end(), by_score);
+  std::sort(background.begin(), background.end(), by_score);
+
+  size_t max_dates = options.max_dates;
+  if (max_dates == 0) {
+    // A small story has few articles but several dates each: about three
+    // dates for two articles, at least 6, at most 40.
+    max_dates = std::clamp<size_t>(articles.size() * 3 / 2, 6, 40);
+  }
+  const size_t per_date = std::max<size_t>(1, options.sentences_per_date);
+
+  std::vector<const Vec*> chosen;  // every sentence already in the timeline
+  // Fills `entry` with the best non-redundant candidates of `d`; false if none.
+  auto pick = [&](const DateInfo& d, Entry* entry) {
+    std::vector<size_t> candidates;
+    std::set<size_t> mentioning(d.mentions.begin(), d.mentions.end());
+    for (size_t i : d.mentions) candidates.push_back(i);
+    for (size_t a : d.published_on) {
+      int taken = 0;
+      for (size_t i = 0; i < c.sentences.size() && taken < 5; ++i) {
+        const Sentence& s = c.sentences[i];
+        if (s.article != a || !Usable(s)) continue;
+        ++taken;
+        // A lead sentence about another day is not news of this one.
+        bool other = false;
+        for (const std::string& x : s.days) other = other || x != d.date;
+        if (!other && mentioning.count(i) == 0) candidates.push_back(i);
+      }
+    }
+    std::vector<const Vec*> vecs;
+    for (size_t i : candidates) vecs.push_back(&c.sentences[i].vec);
+    const Vec centroid = Centroid(vecs);
+    std::vector<std::pair<double, size_t>> ranked;
+    for (size_t i : candidates) {
+      const Sentence& s = c.sentences[i];
+      if (!Usable(s)) continue;
+      double score = Dot(s.vec, centroid);
+      if (mentioning.count(i) != 0) score += 0.15;
+      ranked.emplace_back(score, i);
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
+      if (x.first != y.first) return x.first > y.first;
+      return x.second < y.second;
+    });
+    for (const auto& [score, i] : ranked) {
+      if (entry->sentences.size() >= per_date) break;
+      const Sentence& s = c.sentences[i];
+      bool redundant = false;
+      for (const Vec* v : chosen) redundant = redundant || Dot(*v, s.vec) > 0.5;
+      if (redundant) continue;
+      chosen.push_back(&s.vec);
+      entry->sentences.push_back(Citation{articles[s.article].id, s.index, std::string(s.text)});
+    }
+    if (entry->sentences.empty()) return false;
+    entry->date = d.date;
+    entry->score = d.score;
+    entry->references = static_cast<int64_t>(d.mentions.size());
+    entry->corroboration = static_cast<int64_t>(d.articles.size());
+    return true;
+  };
+
+  std::vector<Entry> news_entries, background_entries;
+  for (const DateInfo* d : news) {
+    if (news_entries.size() >= max_dates) break;
+    Entry e;
+    if (pick(*d, &e)) news_entries.push_back(std::move(e));
+  }
+  for (const DateInfo* d : background) {
+    if (background_entries.size() >= max_dates) break;
+    Entry e;
+    e.background = true;
+    if (pick(*d, &e)) background_entries.push_back(std::move(e));
+  }
+  auto by_date = [](const Entry& a, const Entry& b) { return a.date < b.date; };
+  std::sort(news_entries.begin(), news_entries.end(), by_date);
+  std::sort(background_entries.begin(), background_entries.end(), by_date);
+  out.entries = std::move(background_entries);
+  for (Entry& e : news_entries) out.entries.push_back(std::move(e));
+  return out;
+}
+
+std::vector<Citation> Summarize(const std::vector<TimelineArticle>& articles,
+                                const SummaryOptions& options) {
+  std::vector<Citation> out;
+  if (articles.empty() || options.max_sentences == 0) return out;
+  const Collection c = Prepare(articles);
+  std::vector<const Vec*> all;
+  for (const Sentence& s : c.sentences) all.push_back(&s.vec);
+  const Vec centroid = Centroid(all);
+
+  std::vector<size_t> candidates;
+  for (size_t i = 0; i < c.sentences.size(); ++i) {
+    const Sentence& s = c.sentences[i];
+    if (s.index < 5 && Usable(s)) candidates.push_back(i);
+  }
+  constexpr double kLambda = 0.7;
+  std::vector<size_t> picked;
+  size_t words = 0;
+  std::vector<bool> used(c.sentences.size(), false);
+  while (picked.size() < options.max_sentences) {
+    double best = -1e9;
+    size_t best_i = SIZE_MAX;
+    for (size_t i : candidates) {
+      if (used[i]) continue;
+      const Sentence& s = c.sentences[i];
+      if (options.max_words != 0 && words + s.words > options.max_words) continue;
+      double overlap = 0;
+      for (size_t j : picked) overlap = std::max(overlap, Dot(s.vec, c.sentences[j].vec));
+      // Lead sentences state the news: a small bonus by position.
+      const double relevance = Dot(s.vec, centroid) + 0.05 / (1.0 + s.index);
+      const double mmr = kLambda * relevance - (1 - kLambda) * overlap;
+      if (mmr > best) {
+        best = mmr;
+        best_i = i;
+      }
+    }
+    if (best_i == SIZE_MAX) break;
+    used[best_i] = true;
+    picked.push_back(best_i);
+    words += c.sentences[best_i].words;
+  }
+  // Publication order: dated articles by date, then by position.
+  std::sort(picked.begin(), picked.end(), [&](size_t x, size_t y) {
+    const Sentence& a = c.sentences[x];
+    const Sentence& b = c.sentences[y];
+    const int64_t da = c.pub_days[a.article], db = c.pub_days[b.article];
+    if (da != db) {
+      if (da == kUndated) return false;
+      if (db == kUndated) return true;
+      return da < db;
+    }
+    if (a.article != b.article) return a.article < b.article;
+    return a.index < b.index;
+  });
+  for (size_t i : picked) {
+    const Sentence& s = c.sentences[i];
+    out.push_back(Citation{articles[s.article].id, s.index, std::string(s.text)});
+  }
+  return out;
+}
+
+}  // namespace storyline::timeline
