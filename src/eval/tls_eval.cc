@@ -238,9 +238,11 @@ TlsTimeline FromTimeline(const timeline::Timeline& timeline) {
   return out;
 }
 
-Result<std::vector<TlsTimeline>> ParseGoldTimelines(std::string_view jsonl,
-                                                    const std::string& file) {
-  std::vector<TlsTimeline> out;
+// Calls visit(line number, parsed object) for each non-blank line of a JSON
+// Lines text; stops at the first error (a line that is not JSON, or the
+// error visit returns).
+template <typename Visit>
+Status ForEachJsonLine(std::string_view jsonl, const std::string& file, Visit&& visit) {
   size_t line_no = 0;
   size_t pos = 0;
   while (pos < jsonl.size()) {
@@ -252,54 +254,59 @@ Result<std::vector<TlsTimeline>> ParseGoldTimelines(std::string_view jsonl,
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     json j = json::parse(line, nullptr, false);
     if (j.is_discarded()) return LineError(file, line_no, "not valid JSON");
-    if (!j.is_array()) return LineError(file, line_no, "a timeline must be a JSON array");
-    TlsTimeline tl;
-    for (const auto& entry : j) {
-      if (!entry.is_array() || entry.size() != 2 || !entry[0].is_string() || !entry[1].is_array()) {
-        return LineError(file, line_no, "an entry must be [date, [sentences]]");
-      }
-      int64_t day;
-      std::string date = entry[0].get<std::string>();
-      if (!ParseDay(date, &day)) return LineError(file, line_no, "bad date \"" + date + "\"");
-      auto& sentences = tl[day];
-      for (const auto& s : entry[1]) {
-        if (!s.is_string()) return LineError(file, line_no, "a sentence must be a string");
-        sentences.push_back(s.get<std::string>());
-      }
-    }
-    if (tl.empty()) return LineError(file, line_no, "empty timeline");
-    out.push_back(std::move(tl));
+    STORYLINE_RETURN_IF_ERROR(visit(line_no, j));
   }
+  return Status::Ok();
+}
+
+Result<std::vector<TlsTimeline>> ParseGoldTimelines(std::string_view jsonl,
+                                                    const std::string& file) {
+  std::vector<TlsTimeline> out;
+  STORYLINE_RETURN_IF_ERROR(
+      ForEachJsonLine(jsonl, file, [&](size_t line_no, const json& j) -> Status {
+        if (!j.is_array()) return LineError(file, line_no, "a timeline must be a JSON array");
+        TlsTimeline tl;
+        for (const auto& entry : j) {
+          if (!entry.is_array() || entry.size() != 2 || !entry[0].is_string() ||
+              !entry[1].is_array()) {
+            return LineError(file, line_no, "an entry must be [date, [sentences]]");
+          }
+          int64_t day;
+          std::string date = entry[0].get<std::string>();
+          if (!ParseDay(date, &day)) return LineError(file, line_no, "bad date \"" + date + "\"");
+          auto& sentences = tl[day];
+          for (const auto& s : entry[1]) {
+            if (!s.is_string()) return LineError(file, line_no, "a sentence must be a string");
+            sentences.push_back(s.get<std::string>());
+          }
+        }
+        if (tl.empty()) return LineError(file, line_no, "empty timeline");
+        out.push_back(std::move(tl));
+        return Status::Ok();
+      }));
   if (out.empty()) return InvalidDataError(file + ": no timeline");
   return out;
 }
 
 Result<std::vector<TlsArticle>> ParseTlsArticles(std::string_view jsonl, const std::string& file) {
   std::vector<TlsArticle> out;
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < jsonl.size()) {
-    size_t end = jsonl.find('\n', pos);
-    if (end == std::string_view::npos) end = jsonl.size();
-    std::string_view line = jsonl.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    json j = json::parse(line, nullptr, false);
-    if (j.is_discarded()) return LineError(file, line_no, "not valid JSON");
-    if (!j.is_object() || !j.contains("time") || !j["time"].is_string() || !j.contains("text") ||
-        !j["text"].is_string()) {
-      return LineError(file, line_no, "an article needs string fields \"time\" and \"text\"");
-    }
-    TlsArticle a;
-    if (j.contains("id")) a.id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
-    std::string time = j["time"].get<std::string>();
-    int64_t day;
-    if (!ParseDay(time, &day)) return LineError(file, line_no, "bad time \"" + time + "\"");
-    a.published = time.substr(0, 10);
-    a.text = j["text"].get<std::string>();
-    out.push_back(std::move(a));
-  }
+  STORYLINE_RETURN_IF_ERROR(
+      ForEachJsonLine(jsonl, file, [&](size_t line_no, const json& j) -> Status {
+        if (!j.is_object() || !j.contains("time") || !j["time"].is_string() ||
+            !j.contains("text") || !j["text"].is_string()) {
+          return LineError(file, line_no, "an article needs string fields \"time\" and \"text\"");
+        }
+        TlsArticle a;
+        if (j.contains("id"))
+          a.id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
+        std::string time = j["time"].get<std::string>();
+        int64_t day;
+        if (!ParseDay(time, &day)) return LineError(file, line_no, "bad time \"" + time + "\"");
+        a.published = time.substr(0, 10);
+        a.text = j["text"].get<std::string>();
+        out.push_back(std::move(a));
+        return Status::Ok();
+      }));
   return out;
 }
 
