@@ -1795,6 +1795,7 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
       occ.code.paired.clear();
       occ.code.has_colon = false;
       occ.info.negated = false;
+      occ.info.refusal = true;
       occ.info.modal.clear();
       occ.info.transformation =
           "refusal: negated " + refused + " with a future modal -> " + occ.code.primary;

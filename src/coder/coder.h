@@ -113,6 +113,7 @@ struct CodedEvent {
   bool negated = false;        // "did not", "never", ...
   std::string modal;           // "will", "would", ... ("" = none)
   bool paired = false;         // the second half of a paired code (032:033)
+  bool refusal = false;        // "will not negotiate" coded as a rejection: the negation is in the code
 };
 
 struct CoderOptions {

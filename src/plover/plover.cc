@@ -423,7 +423,7 @@ Reading Read(const coder::CodedEvent& event, std::string_view sentence) {
   if (event.negated) return {Modality::kNegated, false};
   // The coder already read "will not negotiate" as a refusal (125): the
   // negation is the event, which happened.
-  if (event.transformation.starts_with("refusal:")) return {Modality::kHappened, false};
+  if (event.refusal) return {Modality::kHappened, false};
   const CueWords& cues = Cues();
   std::string modal = Lower(event.modal);
   size_t verb_begin = event.verb_span.begin;
