@@ -445,9 +445,9 @@ TlsScores MeanScores(const std::vector<TlsScores>& scores) {
     for (size_t k = 0; k < out.size(); ++k) {
       out[k]->precision += in[k]->precision / scores.size();
       out[k]->recall += in[k]->recall / scores.size();
-      out[k]->f1 += in[k]->f1 / scores.size();
     }
   }
+  for (Prf* p : out) p->f1 = FScore(p->precision, p->recall);
   return m;
 }
 

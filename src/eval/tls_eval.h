@@ -127,7 +127,9 @@ struct TlsTopicResult {
 TlsTopicResult EvaluateTlsTopic(const TlsTopic& topic, const TimelineBuilder& builder,
                                 const RougeOptions& options = {});
 
-// Mean of score sets (all zero when empty).
+// Mean of score sets as news-tls averages its results: precision and
+// recall are averaged, and F1 is computed from the means (all zero when
+// empty).
 TlsScores MeanScores(const std::vector<TlsScores>& scores);
 
 }  // namespace storyline::eval

@@ -3,11 +3,12 @@
 // BuildTimeline follows DATEWISE (Ghalandari & Ifrim 2020): every date is
 // scored by how often, and how recently, the articles refer to it (time
 // expressions resolved to a day) and publish on it; the top dates are kept;
-// for each, candidate sentences (those that mention the date, and those
-// published that day) are ranked against the date's centroid and the
-// collection, and the best non-redundant one (or more) becomes the entry.
-// Background mentions (dates well before the story's first article, such
-// as "the June 2012 deal") are kept apart from the news of the day.
+// for each, the candidate sentences (those that mention the date, and the
+// lead sentences of what was published then, kept where the two agree)
+// are summarised by DATEWISE's CentroidOpt, and the best non-redundant one
+// (or more) becomes the entry. Background mentions (dates well before the
+// story's first article, such as "the June 2012 deal", or inside its span
+// but only recalled weeks later) are kept apart from the news of the day.
 //
 // Contract: pure functions over values; thread-safe; never fails on odd
 // input (an article with no dates contributes only its publication date).
@@ -25,13 +26,13 @@ namespace storyline::timeline {
 
 // One article as the timeline sees it.
 struct TimelineArticle {
-  int64_t id = 0;          // stored article id, or position in a dataset
+  int64_t id = 0;  // stored article id, or position in a dataset
   std::string title;
   std::string outlet;
-  std::string published;   // YYYY-MM-DD ("" = undated)
+  std::string published;  // YYYY-MM-DD ("" = undated)
   std::string body;
-  std::vector<Span> sentences;               // into body
-  std::vector<time::TimeExpression> times;   // into body, resolved against `published`
+  std::vector<Span> sentences;              // into body
+  std::vector<time::TimeExpression> times;  // into body, resolved against `published`
 };
 
 // A sentence cited by an entry.
@@ -42,12 +43,12 @@ struct Citation {
 };
 
 struct Entry {
-  std::string date;                  // YYYY-MM-DD (or YYYY-MM when only the month is known)
-  bool background = false;           // an earlier event the articles recall
-  double score = 0;                  // the date's DATEWISE score
-  std::vector<Citation> sentences;   // the entry's text, best first
-  int64_t references = 0;            // sentences referring to the date
-  int64_t corroboration = 0;         // distinct articles referring to it
+  std::string date;                 // YYYY-MM-DD (or YYYY-MM when only the month is known)
+  bool background = false;          // an earlier event the articles recall
+  double score = 0;                 // the date's DATEWISE score
+  std::vector<Citation> sentences;  // the entry's text, best first
+  int64_t references = 0;           // sentences referring to the date
+  int64_t corroboration = 0;        // distinct articles referring to it
 };
 
 struct TimelineOptions {
@@ -61,14 +62,22 @@ struct TimelineOptions {
   // Dates more than this many days before the first publication date are
   // background (kept, marked, not counted in max_dates).
   int background_days = 60;
+  // A date inside the story's span is background too when no article was
+  // published within three days of it and every sentence naming it was
+  // written at least this many days later (0 = off).
+  int recalled_days = 30;
   bool include_background = true;
+  // A sentence whose cosine similarity to one already in the timeline
+  // exceeds this is a repeat and is not chosen.
+  double max_similarity = 0.5;
 };
 
 struct Timeline {
   std::vector<Entry> entries;  // in date order; background entries first
 };
 
-Timeline BuildTimeline(const std::vector<TimelineArticle>& articles, const TimelineOptions& options);
+Timeline BuildTimeline(const std::vector<TimelineArticle>& articles,
+                       const TimelineOptions& options);
 
 struct SummaryOptions {
   size_t max_sentences = 5;

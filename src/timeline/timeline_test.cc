@@ -120,8 +120,9 @@ TEST(BuildTimelineTest, MarksBackground) {
   EXPECT_FALSE(t.entries[2].background);
   EXPECT_NE(t.entries[1].sentences[0].text.find("crane collapse"), std::string::npos);
 
-  // A longer window makes November news, not background.
+  // A longer window (and no recall rule) makes November news, not background.
   o.background_days = 365;
+  o.recalled_days = 0;
   t = BuildTimeline(Strike(), o);
   EXPECT_EQ(Dates(t), (std::vector<std::string>{"2019-06", "2021-03-03", "2021-03-09"}));
 
@@ -129,6 +130,38 @@ TEST(BuildTimelineTest, MarksBackground) {
   o.background_days = 60;
   t = BuildTimeline(Strike(), o);
   EXPECT_EQ(Dates(t), (std::vector<std::string>{"2021-03-03", "2021-03-09"}));
+}
+
+TEST(BuildTimelineTest, DatesOnlyRecalledLaterAreBackground) {
+  std::vector<TimelineArticle> arts = {
+      Make(1, "Valley News", "2021-01-05",
+           "The river rose above the levee at Brenton on January 4, 2021, flooding forty homes. "
+           "Volunteers filled sandbags through the night."),
+      Make(2, "Valley News", "2021-03-10",
+           "The council approved a new levee on March 9, 2021, after months of debate. "
+           "The vote recalls the storm of February 1, 2021 that tore the roof off the school. "
+           "Work on the levee starts in April."),
+  };
+  TimelineOptions o;
+  o.max_dates = 5;
+  Timeline t = BuildTimeline(arts, o);
+  // February 1 lies between the two articles, but only the March article
+  // names it, five weeks later, and nothing was published near it.
+  const Entry* storm = Find(t, "2021-02-01");
+  ASSERT_NE(storm, nullptr);
+  EXPECT_TRUE(storm->background);
+  const Entry* vote = Find(t, "2021-03-09");
+  ASSERT_NE(vote, nullptr);
+  EXPECT_FALSE(vote->background);
+  const Entry* flood = Find(t, "2021-01-04");
+  ASSERT_NE(flood, nullptr);
+  EXPECT_FALSE(flood->background);
+
+  o.recalled_days = 0;
+  t = BuildTimeline(arts, o);
+  storm = Find(t, "2021-02-01");
+  ASSERT_NE(storm, nullptr);
+  EXPECT_FALSE(storm->background);
 }
 
 TEST(BuildTimelineTest, FiltersByDateRange) {
@@ -293,6 +326,12 @@ TEST(SeedsTimelineTest, KeyDatesAndBackground) {
     names_geneva = names_geneva || c.text.find("Geneva") != std::string::npos;
   }
   EXPECT_TRUE(names_geneva);
+  // The August 2013 chemical attack falls inside the story's span, but only
+  // the October article recalls it: background, not news of the day.
+  const Entry* attack = Find(t, "2013-08");
+  ASSERT_NE(attack, nullptr) << "the August 2013 chemical attack";
+  EXPECT_TRUE(attack->background);
+  EXPECT_NE(attack->sentences[0].text.find("chemical attack"), std::string::npos);
 }
 
 }  // namespace
