@@ -55,6 +55,28 @@ Result<std::optional<StoryArticles>> LoadStory(Store& store, int64_t id) {
     t.sentences = std::move(a.sentences);
     out.articles.push_back(std::move(t));
   }
+  // Coded events dated in their own sentence anchor the days they happened
+  // (timeline::EventAnchor): events with a PLOVER type (not bare statements
+  // or comments), that happened or are planned (not hypothetical), from body
+  // sentences. A store without coded events gives none: plain DATEWISE.
+  events::EventQuery q;
+  q.story = id;
+  q.limit = 0;
+  q.with_mentions = true;
+  STORYLINE_ASSIGN_OR_RETURN(std::vector<events::Event> found, events::ListEvents(store, q));
+  std::map<int64_t, timeline::TimelineArticle*> by_id;
+  for (auto& t : out.articles) by_id[t.id] = &t;
+  for (const events::Event& ev : found) {
+    if (ev.plover_type.empty()) continue;
+    for (const events::Mention& m : ev.mentions) {
+      if (m.date_source != events::kDateText || m.sentence < 0 ||
+          m.modality == plover::Modality::kHypothetical) {
+        continue;
+      }
+      auto it = by_id.find(m.article_id);
+      if (it != by_id.end()) it->second->events.push_back({m.sentence, m.date});
+    }
+  }
   return std::optional<StoryArticles>(std::move(out));
 }
 
@@ -155,6 +177,7 @@ int RunTimeline(const GlobalFlags& global, const TimelineFlags& f) {
   options.end = f.until;
   options.include_background = f.background;
   const timeline::Timeline tl = timeline::BuildTimeline(sa.articles, options);
+  const std::vector<timeline::Series> figures = timeline::BuildSeries(sa.articles);
 
   std::map<int64_t, const timeline::TimelineArticle*> by_id;
   for (const auto& a : sa.articles) by_id[a.id] = &a;
@@ -177,7 +200,12 @@ int RunTimeline(const GlobalFlags& global, const TimelineFlags& f) {
       for (events::Event& ev : *found) {
         if (!ev.plover_type.empty()) kept.push_back(std::move(ev));
       }
+      // Events whose own sentence states the day first, then the best
+      // corroborated.
       std::stable_sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) {
+        const bool ta = a.date_source == events::kDateText;
+        const bool tb = b.date_source == events::kDateText;
+        if (ta != tb) return ta;
         return a.corroboration > b.corroboration;
       });
       if (kept.size() > 3) kept.resize(3);
@@ -210,13 +238,30 @@ int RunTimeline(const GlobalFlags& global, const TimelineFlags& f) {
                          {"score", e.score},
                          {"references", e.references},
                          {"corroboration", e.corroboration},
+                         {"anchored_events", e.events},
                          {"sentences", sentences},
                          {"events", evs}});
+    }
+    json series = json::array();
+    for (const timeline::Series& se : figures) {
+      json points = json::array();
+      for (const timeline::SeriesPoint& p : se.points) {
+        auto it = by_id.find(p.source.article_id);
+        points.push_back({{"date", p.date},
+                          {"number", p.number},
+                          {"qualifier", p.qualifier},
+                          {"text", p.text},
+                          {"article", p.source.article_id},
+                          {"sentence", p.source.sentence},
+                          {"outlet", it != by_id.end() ? it->second->outlet : ""}});
+      }
+      series.push_back({{"counted", se.counted}, {"points", points}});
     }
     json j = {{"story", sa.story.id},
               {"label", sa.story.label},
               {"articles", sa.articles.size()},
-              {"entries", entries}};
+              {"entries", entries},
+              {"series", series}};
     std::printf("%s\n", j.dump(2, ' ', false, json::error_handler_t::replace).c_str());
     return kExitOk;
   }
@@ -252,6 +297,25 @@ int RunTimeline(const GlobalFlags& global, const TimelineFlags& f) {
         std::printf("- event %lld: %s\n", static_cast<long long>(ev.id), line.c_str());
       else
         std::printf("    event %lld: %s\n", static_cast<long long>(ev.id), line.c_str());
+    }
+    std::printf("\n");
+  }
+  // Tracked figures as series: the death toll as each article gave it.
+  for (const timeline::Series& se : figures) {
+    if (md) {
+      std::printf("## Figures: %s\n\n| reported | figure | source |\n|---|---|---|\n",
+                  se.counted.c_str());
+    } else {
+      std::printf("figures: %s\n", se.counted.c_str());
+    }
+    for (const timeline::SeriesPoint& p : se.points) {
+      if (md) {
+        std::printf("| %s | %s | %s |\n", p.date.c_str(), p.text.c_str(),
+                    Cite(by_id, p.source).c_str());
+      } else {
+        std::printf("  %s  %-20s %s\n", p.date.c_str(), p.text.c_str(),
+                    Cite(by_id, p.source).c_str());
+      }
     }
     std::printf("\n");
   }
@@ -312,7 +376,7 @@ void RegisterTimeline(CLI::App& app, GlobalFlags& global, int& exit_code) {
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
   tl->add_option("--dates", tf->dates,
-                 "Number of dated entries (0: about one per two articles, 3 to 40)")
+                 "Number of dated entries (0: about three per two articles, 6 to 40)")
       ->capture_default_str();
   tl->add_option("--sentences", tf->sentences, "Sentences per date")
       ->check(CLI::Range(1, 20))

@@ -7,7 +7,9 @@
 //  - BM_Timeline: BuildTimeline with the default options (the dates chosen
 //    from the collection, 40 for 1,000 articles), the cost of
 //    `storyline timeline` once the articles are loaded;
-//  - BM_Summary: Summarize, five sentences.
+//  - BM_Summary: Summarize, five sentences;
+//  - BM_Series: BuildSeries, the tracked figures `storyline timeline` prints
+//    after the entries.
 // One thread. Results: bench/RESULTS.md.
 #include <benchmark/benchmark.h>
 
@@ -94,6 +96,21 @@ void BM_Summary(benchmark::State& state) {
   Report(state);
 }
 BENCHMARK(BM_Summary)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+void BM_Series(benchmark::State& state) {
+  if (Missing(state)) return;
+  const auto& articles = Prepared();
+  size_t points = 0;
+  for (auto _ : state) {
+    std::vector<timeline::Series> s = timeline::BuildSeries(articles);
+    points = 0;
+    for (const auto& se : s) points += se.points.size();
+    benchmark::DoNotOptimize(s.data());
+  }
+  state.counters["points"] = static_cast<double>(points);
+  Report(state);
+}
+BENCHMARK(BM_Series)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
 }  // namespace
 }  // namespace storyline::bench

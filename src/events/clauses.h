@@ -2,7 +2,10 @@
 // place separated from the event's verb by a reporting word ("..., an
 // official said in a statement Friday": data/events/reporting_words.txt) or
 // by a word opening another clause ("after talks in Paris on Monday":
-// data/events/clause_barriers.txt) describes that other clause.
+// data/events/clause_barriers.txt) describes that other clause. So does one
+// outside the relative clause the verb sits in ("Brahimi, who is in Damascus
+// meeting officials, is expected to meet Assad on Wednesday": Wednesday is
+// the expected meeting's, not the one under way).
 //
 // Contract: pure function; the word tables are embedded and shared.
 #ifndef STORYLINE_EVENTS_CLAUSES_H_
@@ -18,6 +21,11 @@ namespace storyline::events {
 // spans `verb` and `other` of `text` (in either order; nothing lies between
 // overlapping spans).
 bool InOtherClause(std::string_view text, Span verb, Span other);
+
+// True when the word just before `span` (skipping "on", "last", "this",
+// "late", "early") is a reporting word: "said on Friday", "announced
+// Tuesday". Such a date is the report's.
+bool AfterReportingWord(std::string_view text, Span span);
 
 }  // namespace storyline::events
 

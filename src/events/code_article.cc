@@ -97,6 +97,10 @@ ArticleCoding ArticleCoder::Code(const Article& article, int64_t article_id,
   }
   article_date_ = out.article_date;
   coder_date_ = out.coder_date;
+  article_days_.clear();
+  for (const time::TimeExpression& e : *body_times) {
+    if (IsFullDate(e.value)) article_days_.push_back(e.value.substr(0, 10));
+  }
 
   if (options_.code_title && !article.title.empty()) {
     std::vector<time::TimeExpression> title_times;
@@ -207,7 +211,8 @@ void ArticleCoder::CodeSentence(std::string_view text, int64_t sentence, Span sp
     if (!p.rule.empty()) why += "; PLOVER " + p.rule;
 
     Span verb_in_text = ev.verb_span;
-    DateChoice date = ChooseEventDate(text, verb_in_text, times, article_date_, modality);
+    DateChoice date =
+        ChooseEventDate(text, verb_in_text, times, article_date_, modality, article_days_);
     m.date = date.date;
     m.date_source = date.source;
     if (date.source == kDateText) {

@@ -81,9 +81,10 @@ class ArticleCoder {
   coder::ArticleContext context_;
   coder::CodeResult result_;
   std::vector<time::TimeExpression> scratch_times_, sentence_times_;
-  int64_t article_id_ = 0;       // the article being coded
-  std::string article_date_;     // its ArticleCoding::article_date
-  coding::Date coder_date_ = 0;  // its ArticleCoding::coder_date
+  int64_t article_id_ = 0;                 // the article being coded
+  std::string article_date_;               // its ArticleCoding::article_date
+  std::vector<std::string> article_days_;  // the days its body names (YYYY-MM-DD)
+  coding::Date coder_date_ = 0;            // its ArticleCoding::coder_date
 };
 
 }  // namespace storyline::events

@@ -10,7 +10,11 @@
 // there is no DATE), skipping any in another clause (clauses.h: "..., an
 // official said Friday", "after talks on Monday") and any that contradicts
 // the modality: an event that happened is not dated after the article's
-// publication, a planned one not before it.
+// publication, a planned one not before it. A date right after a reporting
+// verb does not date a past-perfect report ("Russia said on Friday the regime
+// had agreed": the agreement came before Friday). When the verb's clause
+// names only a week ("talks next week") and the article names exactly one
+// day of that week ("the January 22 talks"), that day dates the event.
 //
 // Contract: pure functions; the word table is embedded and shared.
 #ifndef STORYLINE_EVENTS_EVENT_DATE_H_
@@ -38,10 +42,12 @@ bool IsFullDate(std::string_view value);
 
 // The date of the event whose verb is `verb` (into `sentence`).
 // `expressions` are the sentence's time expressions with spans into
-// `sentence`; `article_date` is the publication date (YYYY-MM-DD) or "".
+// `sentence`; `article_date` is the publication date (YYYY-MM-DD) or "";
+// `article_days` the days (YYYY-MM-DD) the whole article names.
 DateChoice ChooseEventDate(std::string_view sentence, Span verb,
                            const std::vector<time::TimeExpression>& expressions,
-                           std::string_view article_date, plover::Modality modality);
+                           std::string_view article_date, plover::Modality modality,
+                           const std::vector<std::string>& article_days = {});
 
 }  // namespace storyline::events
 

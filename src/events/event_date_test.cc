@@ -95,5 +95,53 @@ TEST(ChooseEventDateTest, TimeOnlyWhenThereIsNoDate) {
   EXPECT_EQ(d.source, "text");
 }
 
+TEST(ChooseEventDateTest, ReportDateDoesNotDateAPastPerfect) {
+  // "had agreed": the agreement came before the Friday it was reported on.
+  std::string_view s = "Russia said on Friday the Damascus regime had agreed to attend.";
+  std::vector<time::TimeExpression> times = {At(s, "on Friday", "2013-05-24")};
+  DateChoice d = ChooseEventDate(s, Verb(s, "agreed"), times, "2013-05-24", Modality::kHappened);
+  EXPECT_EQ(d.source, "article");
+  // Not a past perfect: the announcement's day is the readiness's.
+  std::string_view t = "Moallem announced on May 26 that the government agreed to attend.";
+  times = {At(t, "on May 26", "2013-05-26")};
+  d = ChooseEventDate(t, Verb(t, "agreed"), times, "2013-05-27", Modality::kHappened);
+  EXPECT_EQ(d.date, "2013-05-26");
+  // A past perfect whose date is not the report's keeps it.
+  std::string_view u = "By Friday the regime had agreed to attend.";
+  times = {At(u, "By Friday", "2013-05-24")};
+  d = ChooseEventDate(u, Verb(u, "agreed"), times, "2013-05-27", Modality::kHappened);
+  EXPECT_EQ(d.date, "2013-05-24");
+}
+
+TEST(ChooseEventDateTest, RelativeClauseKeepsItsOwnDate) {
+  std::string_view s =
+      "Brahimi, who is in Damascus meeting officials, is expected to meet Assad on Wednesday.";
+  std::vector<time::TimeExpression> times = {At(s, "on Wednesday", "2013-10-30")};
+  DateChoice d = ChooseEventDate(s, Verb(s, "meeting"), times, "2013-10-30", Modality::kHappened);
+  EXPECT_EQ(d.source, "article");  // the Wednesday is the expected meeting's
+  d = ChooseEventDate(s, Verb(s, "meet "), times, "2013-10-30", Modality::kPlanned);
+  EXPECT_EQ(d.source, "text");
+  EXPECT_EQ(d.date, "2013-10-30");
+}
+
+TEST(ChooseEventDateTest, WeekTakesTheOneDayOfItTheArticleNames) {
+  std::string_view s = "Kerry will lead the delegation to key talks next week.";
+  std::vector<time::TimeExpression> times = {At(s, "next week", "2014-W04")};
+  // 2014-W04 runs from Monday 2014-01-20 to Sunday 2014-01-26.
+  DateChoice d = ChooseEventDate(s, Verb(s, "lead"), times, "2014-01-15", Modality::kPlanned,
+                                 {"2014-01-15", "2014-01-22", "2014-01-22", "2014-01-13"});
+  EXPECT_EQ(d.date, "2014-01-22");
+  EXPECT_EQ(d.source, "text");
+  EXPECT_EQ(d.span.In(s), "next week");
+  // Two days of the week named: which one is unknown.
+  d = ChooseEventDate(s, Verb(s, "lead"), times, "2014-01-15", Modality::kPlanned,
+                      {"2014-01-22", "2014-01-26"});
+  EXPECT_EQ(d.source, "article");
+  // None named, or only days outside the week.
+  d = ChooseEventDate(s, Verb(s, "lead"), times, "2014-01-15", Modality::kPlanned,
+                      {"2014-01-19", "2014-01-27"});
+  EXPECT_EQ(d.source, "article");
+}
+
 }  // namespace
 }  // namespace storyline::events

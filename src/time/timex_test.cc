@@ -10,7 +10,8 @@
 namespace storyline::time {
 namespace {
 
-std::vector<TimeExpression> TagText(std::string_view text, std::string_view anchor, bool narrative = false) {
+std::vector<TimeExpression> TagText(std::string_view text, std::string_view anchor,
+                                    bool narrative = false) {
   Anchor a;
   a.date = ParseCivil(anchor);
   TimeOptions o;
@@ -23,7 +24,8 @@ std::vector<TimeExpression> TagText(std::string_view text, std::string_view anch
 
 const TimeExpression* FindText(const std::vector<TimeExpression>& v, std::string_view text,
                                std::string_view phrase) {
-  for (const auto& e : v) if (e.span.In(text) == phrase) return &e;
+  for (const auto& e : v)
+    if (e.span.In(text) == phrase) return &e;
   return nullptr;
 }
 
@@ -75,6 +77,11 @@ TEST(Timex, TenseChoosesWeekdayDirection) {
   ASSERT_NE(FindText(v, s, "late on Monday"), nullptr);
   EXPECT_EQ(FindText(v, s, "late on Monday")->value, "2013-05-27");
   EXPECT_EQ(FindText(v, s, "late on Monday")->anchor, "2013-05-28");
+  // A present-tense schedule verb announces: Thursday after a Wednesday.
+  s = "Talks resume on Thursday morning.";
+  v = TagText(s, "2024-04-10");
+  ASSERT_NE(FindText(v, s, "Thursday morning"), nullptr);
+  EXPECT_EQ(FindText(v, s, "Thursday morning")->value, "2024-04-11TMO");
 }
 
 TEST(Timex, NeverTheClock) {
@@ -146,7 +153,8 @@ TEST(ChooseAnchor, DatelineYearOnlyWithEvidence) {
   an = ChooseAnchor(a);
   EXPECT_EQ(an.date, (CivilDate{0, 5, 28}));
   // Weekday and date agreeing, after the latest year the text names.
-  a.body = "PARIS, May 28 - The envoys met on Monday, May 27, in Paris. The war began in March 2011.";
+  a.body =
+      "PARIS, May 28 - The envoys met on Monday, May 27, in Paris. The war began in March 2011.";
   an = ChooseAnchor(a);
   EXPECT_EQ(an.date, (CivilDate{2013, 5, 28}));
   EXPECT_EQ(an.source, "inferred:dateline+weekday-agreement");

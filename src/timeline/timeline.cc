@@ -18,6 +18,7 @@
 
 #include "common/calendar.h"
 #include "common/embedded_data.h"
+#include "extract/quantities.h"
 #include "text/segment.h"
 
 namespace storyline::timeline {
@@ -131,8 +132,9 @@ struct Sentence {
 
 struct Collection {
   std::vector<Sentence> sentences;
-  std::vector<int64_t> pub_days;  // per article; INT64_MIN when undated
-  std::vector<std::string> pub;   // per article: YYYY-MM-DD or ""
+  std::vector<size_t> first_sentence;  // per article: index of its first sentence here
+  std::vector<int64_t> pub_days;       // per article; INT64_MIN when undated
+  std::vector<std::string> pub;        // per article: YYYY-MM-DD or ""
 };
 
 constexpr int64_t kUndated = INT64_MIN;
@@ -152,6 +154,7 @@ Collection Prepare(const std::vector<TimelineArticle>& articles) {
   std::string lower;
   for (size_t a = 0; a < articles.size(); ++a) {
     const TimelineArticle& art = articles[a];
+    c.first_sentence.push_back(c.sentences.size());
     std::string day;
     int64_t days = 0;
     if (ParseDay(art.published, &day, &days)) {
@@ -240,6 +243,7 @@ struct DateInfo {
   std::vector<size_t> mentions;      // sentences mentioning it
   std::set<size_t> articles;         // articles mentioning it or published on it
   std::vector<size_t> published_on;  // articles published that day
+  std::vector<size_t> anchors;       // sentences with a coded event dated to it
 };
 
 // True when no article was published near the date and every sentence
@@ -358,7 +362,7 @@ constexpr double kTopicWeight = 0.5;
 // the sentence that brings the summary's vector closest to the candidates'
 // centroid (plus kTopicWeight x its similarity to the story's centroid). A
 // sentence must read as a sentence (Usable) and must not repeat one
-// already in the timeline.
+// already in the timeline (`chosen`; pass none to allow it).
 std::vector<size_t> CentroidOpt(const Collection& c, const std::vector<size_t>& candidates,
                                 size_t k, const std::vector<const Vec*>& chosen,
                                 const TimelineOptions& options, const Vec& topic) {
@@ -456,6 +460,27 @@ Timeline BuildTimeline(const std::vector<TimelineArticle>& articles,
     }
   }
 
+  // Coded events dated in their own sentence (EventAnchor).
+  bool anchored = false;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const size_t first = c.first_sentence[a];
+    const size_t last = a + 1 < articles.size() ? c.first_sentence[a + 1] : c.sentences.size();
+    for (const EventAnchor& ev : articles[a].events) {
+      std::string day;
+      int64_t number = 0;
+      if (!ParseDay(ev.date, &day, &number)) continue;
+      // Sentences skipped by Prepare (empty spans) leave gaps: find by index.
+      for (size_t i = first; i < last; ++i) {
+        if (c.sentences[i].index != ev.sentence) continue;
+        DateInfo& d = info(day, false, number);
+        d.anchors.push_back(i);
+        d.articles.insert(a);
+        anchored = true;
+        break;
+      }
+    }
+  }
+
   // Split into background and news, rank each by score.
   std::vector<const DateInfo*> news, background;
   for (const auto& [date, d] : dates) {
@@ -469,7 +494,10 @@ Timeline BuildTimeline(const std::vector<TimelineArticle>& articles,
       news.push_back(&d);
     }
   }
-  auto by_score = [](const DateInfo* a, const DateInfo* b) {
+  // With coded events, the days they happened come first: a publication
+  // day or a day something was only said is a report, not the news.
+  auto by_score = [anchored](const DateInfo* a, const DateInfo* b) {
+    if (anchored && a->anchors.empty() != b->anchors.empty()) return b->anchors.empty();
     if (a->score != b->score) return a->score > b->score;
     return a->date < b->date;
   };
@@ -504,9 +532,16 @@ Timeline BuildTimeline(const std::vector<TimelineArticle>& articles,
   std::vector<const Vec*> chosen;  // every sentence already in the timeline
   // Fills `entry` with the best non-redundant candidates of `d`; false if none.
   auto pick = [&](const DateInfo& d, Entry* entry) {
-    std::vector<size_t> candidates =
-        Candidates(c, d.mentions, d.month ? std::vector<size_t>{} : lead_by_day[d.day_number]);
-    std::vector<size_t> picked = CentroidOpt(c, candidates, per_date, chosen, options, topic);
+    // The sentences of the day's coded events describe it best; DATEWISE's
+    // candidates otherwise (or when none of them reads as a sentence).
+    // One sentence may report two days ("spoke Wednesday ... after talks on
+    // Monday"): an event's own sentence may serve each of its days.
+    std::vector<size_t> picked = CentroidOpt(c, d.anchors, per_date, {}, options, topic);
+    if (picked.empty()) {
+      std::vector<size_t> candidates =
+          Candidates(c, d.mentions, d.month ? std::vector<size_t>{} : lead_by_day[d.day_number]);
+      picked = CentroidOpt(c, candidates, per_date, chosen, options, topic);
+    }
     for (size_t i : picked) {
       const Sentence& s = c.sentences[i];
       chosen.push_back(&s.vec);
@@ -517,6 +552,7 @@ Timeline BuildTimeline(const std::vector<TimelineArticle>& articles,
     entry->score = d.score;
     entry->references = static_cast<int64_t>(d.mentions.size());
     entry->corroboration = static_cast<int64_t>(d.articles.size());
+    entry->events = static_cast<int64_t>(d.anchors.size());
     return true;
   };
 
@@ -537,6 +573,55 @@ Timeline BuildTimeline(const std::vector<TimelineArticle>& articles,
   std::sort(background_entries.begin(), background_entries.end(), by_date);
   out.entries = std::move(background_entries);
   for (Entry& e : news_entries) out.entries.push_back(std::move(e));
+  return out;
+}
+
+// The tracked figures of the story by kind, each kind in report order.
+std::vector<Series> BuildSeries(const std::vector<TimelineArticle>& articles) {
+  std::map<std::string, Series> by_kind;
+  std::vector<extract::Quantity> found;
+  for (size_t a = 0; a < articles.size(); ++a) {
+    const TimelineArticle& art = articles[a];
+    std::string day;
+    int64_t days = 0;
+    if (!ParseDay(art.published, &day, &days)) continue;
+    found.clear();
+    extract::FindQuantities(art.body, art.sentences, &found);
+    for (const extract::Quantity& q : found) {
+      SeriesPoint p;
+      p.date = day;
+      p.number = q.number;
+      p.qualifier = q.qualifier;
+      if (q.span.end <= art.body.size()) p.text = std::string(q.span.In(art.body));
+      p.source.article_id = art.id;
+      for (size_t s = 0; s < art.sentences.size(); ++s) {
+        if (art.sentences[s].begin <= q.span.begin && q.span.begin < art.sentences[s].end) {
+          p.source.sentence = static_cast<int64_t>(s);
+          p.source.text = std::string(art.sentences[s].In(art.body));
+          break;
+        }
+      }
+      Series& series = by_kind[q.counted];
+      series.counted = q.counted;
+      // One article repeating its figure ("90,000 killed ... the 90,000
+      // dead") is one report.
+      bool repeated = false;
+      for (const SeriesPoint& o : series.points) {
+        repeated = repeated || (o.source.article_id == art.id && o.number == p.number &&
+                                o.qualifier == p.qualifier);
+      }
+      if (!repeated) series.points.push_back(std::move(p));
+    }
+  }
+  std::vector<Series> out;
+  for (auto& [kind, series] : by_kind) {
+    std::stable_sort(series.points.begin(), series.points.end(),
+                     [](const SeriesPoint& x, const SeriesPoint& y) { return x.date < y.date; });
+    out.push_back(std::move(series));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Series& x, const Series& y) {
+    return x.points.size() > y.points.size();
+  });
   return out;
 }
 

@@ -3,6 +3,8 @@
 // BuildTimeline follows DATEWISE (Ghalandari & Ifrim 2020): every date is
 // scored by how often, and how recently, the articles refer to it (time
 // expressions resolved to a day) and publish on it; the top dates are kept;
+// when the articles carry coded events (EventAnchor), the days their events
+// are dated to come first and their sentences describe them;
 // for each, the candidate sentences (those that mention the date, and the
 // lead sentences of what was published then, kept where the two agree)
 // are summarised by DATEWISE's CentroidOpt, and the best non-redundant one
@@ -24,6 +26,15 @@
 
 namespace storyline::timeline {
 
+// A coded event (events stage) of an article whose date its own sentence
+// states ("met on Monday", "talks next week" with "the January 22 talks"
+// named): a day something happened or is planned to happen. Bare
+// statements (CAMEO 01) are not anchors: saying is not the news.
+struct EventAnchor {
+  int64_t sentence = 0;  // index into the article's sentences
+  std::string date;      // YYYY-MM-DD
+};
+
 // One article as the timeline sees it.
 struct TimelineArticle {
   int64_t id = 0;  // stored article id, or position in a dataset
@@ -33,6 +44,7 @@ struct TimelineArticle {
   std::string body;
   std::vector<Span> sentences;              // into body
   std::vector<time::TimeExpression> times;  // into body, resolved against `published`
+  std::vector<EventAnchor> events;          // empty when events were not coded
 };
 
 // A sentence cited by an entry.
@@ -49,6 +61,7 @@ struct Entry {
   std::vector<Citation> sentences;  // the entry's text, best first
   int64_t references = 0;           // sentences referring to the date
   int64_t corroboration = 0;        // distinct articles referring to it
+  int64_t events = 0;               // coded event mentions dated to it (EventAnchor)
 };
 
 struct TimelineOptions {
@@ -72,12 +85,33 @@ struct TimelineOptions {
   double max_similarity = 0.5;
 };
 
+// A tracked figure (extract/quantities.h) as one article reported it.
+struct SeriesPoint {
+  std::string date;       // the article's publication day ("as reported on")
+  int64_t number = 0;     // 90000
+  std::string qualifier;  // "more_than", "at_least", ... or ""
+  std::string text;       // the figure as written: "more than 90,000"
+  Citation source;        // the sentence that reports it
+};
+
+// One tracked quantity over the story (the death toll), by report date.
+struct Series {
+  std::string counted;              // "killed", "refugees", "displaced", ...
+  std::vector<SeriesPoint> points;  // by date, then article, then position
+};
+
 struct Timeline {
   std::vector<Entry> entries;  // in date order; background entries first
 };
 
 Timeline BuildTimeline(const std::vector<TimelineArticle>& articles,
                        const TimelineOptions& options);
+
+// The story's tracked figures (extract::FindQuantities) as series, the most
+// reported kind first; points of undated articles are left out (a figure
+// needs a date to be part of a series), and an article repeating its own
+// figure counts once.
+std::vector<Series> BuildSeries(const std::vector<TimelineArticle>& articles);
 
 struct SummaryOptions {
   size_t max_sentences = 5;

@@ -267,6 +267,72 @@ TEST(SummarizeTest, NonRedundantInPublicationOrder) {
 }
 
 // EXPECTED.md section 6 of ../shared/seeds: the Syria talks story.
+TEST(BuildTimelineTest, CodedEventDaysComeFirstAndTheirSentencesDescribeThem) {
+  std::vector<TimelineArticle> arts = Strike();
+  // The events stage dated two events in their own sentences: the end of
+  // the strike (article 4, sentence 0) and the failed talks (article 3,
+  // sentence 0, dated March 9).
+  arts[3].events = {{0, "2021-03-15"}};
+  arts[2].events = {{0, "2021-03-09"}};
+  TimelineOptions o;
+  o.max_dates = 2;
+  o.include_background = false;
+  Timeline t = BuildTimeline(arts, o);
+  // March 3 has the most references but no coded event dated to it.
+  EXPECT_EQ(Dates(t), (std::vector<std::string>{"2021-03-09", "2021-03-15"}));
+  const Entry* talks = Find(t, "2021-03-09");
+  ASSERT_NE(talks, nullptr);
+  EXPECT_EQ(talks->events, 1);
+  ASSERT_EQ(talks->sentences.size(), 1u);
+  EXPECT_EQ(talks->sentences[0].article_id, 3);
+  EXPECT_EQ(talks->sentences[0].sentence, 0);
+  // Without events: plain DATEWISE, March 3 first.
+  for (auto& a : arts) a.events.clear();
+  t = BuildTimeline(arts, o);
+  EXPECT_EQ(Dates(t), (std::vector<std::string>{"2021-03-03", "2021-03-09"}));
+}
+
+TEST(BuildTimelineTest, OneSentenceMayDateTwoEvents) {
+  std::vector<TimelineArticle> arts = {
+      Make(1, "Wire", "2014-01-15",
+           "The minister spoke by telephone on January 15, 2014 with his counterpart after "
+           "face-to-face talks in Paris on January 13, 2014. Aid groups asked for access.")};
+  arts[0].events = {{0, "2014-01-15"}, {0, "2014-01-13"}};
+  TimelineOptions o;
+  o.include_background = false;
+  Timeline t = BuildTimeline(arts, o);
+  ASSERT_EQ(Dates(t), (std::vector<std::string>{"2014-01-13", "2014-01-15"}));
+  EXPECT_EQ(t.entries[0].sentences[0].sentence, 0);
+  EXPECT_EQ(t.entries[1].sentences[0].sentence, 0);
+}
+
+TEST(BuildTimelineTest, FiguresAsSeriesByReportDate) {
+  std::vector<TimelineArticle> arts = {
+      Make(1, "A", "2013-05-28", "The war has killed more than 80,000 people, the UN said."),
+      Make(2, "B", "2013-05-24",
+           "Fighting has killed more than 90,000 people. Some 90,000 have been killed since "
+           "2011, and more than 1.5 million refugees have fled."),
+      Make(3, "C", "", "At least 70,000 people have died."),  // undated: no point
+  };
+  const std::vector<Series> series = BuildSeries(arts);
+  ASSERT_GE(series.size(), 2u);
+  const Series& killed = series[0];
+  EXPECT_EQ(killed.counted, "killed");
+  ASSERT_EQ(killed.points.size(), 3u);
+  EXPECT_EQ(killed.points[0].date, "2013-05-24");
+  EXPECT_EQ(killed.points[0].number, 90000);
+  EXPECT_EQ(killed.points[0].qualifier, "more_than");
+  EXPECT_EQ(killed.points[0].text, "more than 90,000");
+  EXPECT_EQ(killed.points[0].source.article_id, 2);
+  EXPECT_EQ(killed.points[0].source.sentence, 0);
+  EXPECT_EQ(killed.points[2].date, "2013-05-28");
+  EXPECT_EQ(killed.points[2].number, 80000);
+  const Series& refugees = series[1];
+  EXPECT_EQ(refugees.counted, "refugees");
+  ASSERT_EQ(refugees.points.size(), 1u);
+  EXPECT_EQ(refugees.points[0].number, 1500000);
+}
+
 TEST(SeedsTimelineTest, KeyDatesAndBackground) {
   STORYLINE_REQUIRE_SHARED(shared);
   auto reader = ingest::OpenInput(shared + "/seeds/seeds.jsonl", {});
