@@ -9,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "coder/coder.h"
 #include "commands.h"
 #include "eval/tls_eval.h"
+#include "events/code_article.h"
 #include "output.h"
 #include "timeline/timeline.h"
 
@@ -24,6 +26,7 @@ struct EvalTimelineFlags {
   std::string topic;
   bool json = false;
   bool stopwords = true;
+  bool events = true;
 };
 
 json PrfJson(const eval::Prf& p) {
@@ -81,6 +84,18 @@ int RunEvalTimeline(const EvalTimelineFlags& f) {
     return ReportError(
         NotFoundError("eval timeline: no topic named " + f.topic + " in " + dataset));
   }
+  // Events are coded with the built-in dictionaries, as `storyline ingest`
+  // codes a stored story's articles, so the timeline is built as
+  // `storyline timeline` builds it.
+  std::unique_ptr<coder::Coder> event_coder;
+  if (f.events) {
+    Result<std::shared_ptr<const coder::DictionarySet>> dicts = coder::LoadDefault();
+    if (!dicts.ok()) return ReportError(dicts.status());
+    Result<std::unique_ptr<coder::Coder>> created =
+        coder::Coder::Create(*dicts, events::ArticleCoderOptions());
+    if (!created.ok()) return ReportError(created.status());
+    event_coder = std::move(*created);
+  }
   std::vector<eval::TlsTopicResult> results;
   std::vector<eval::TlsScores> all;  // every gold timeline's scores
   size_t timelines = 0;
@@ -89,7 +104,8 @@ int RunEvalTimeline(const EvalTimelineFlags& f) {
     if (!topic.ok()) return ReportError(topic.status());
     eval::RougeOptions rouge;
     rouge.remove_stopwords = f.stopwords;
-    results.push_back(eval::EvaluateTlsTopic(*topic, timeline::BuildTimeline, rouge));
+    results.push_back(
+        eval::EvaluateTlsTopic(*topic, timeline::BuildTimeline, rouge, event_coder.get()));
     all.insert(all.end(), results.back().timelines.begin(), results.back().timelines.end());
     timelines += results.back().timelines.size();
   }
@@ -147,6 +163,9 @@ void RegisterEvalTimeline(CLI::App& eval, GlobalFlags&, int& exit_code) {
   cmd->add_flag("--stopwords,!--keep-stopwords", f->stopwords,
                 "Drop English function words before ROUGE (the default, as tilse's -s); "
                 "--keep-stopwords scores every word");
+  cmd->add_flag("--events,!--no-events", f->events,
+                "Code the articles' events first and anchor dates on them, as stored stories are "
+                "(default); --no-events: plain DATEWISE");
   cmd->add_flag("--json", f->json,
                 "Print one JSON object of metrics (values 0-1) and per-topic details");
   cmd->callback([&exit_code, f]() { exit_code = RunEvalTimeline(*f); });

@@ -55,10 +55,9 @@ Result<std::optional<StoryArticles>> LoadStory(Store& store, int64_t id) {
     t.sentences = std::move(a.sentences);
     out.articles.push_back(std::move(t));
   }
-  // Coded events dated in their own sentence anchor the days they happened
-  // (timeline::EventAnchor): events with a PLOVER type (not bare statements
-  // or comments), that happened or are planned (not hypothetical), from body
-  // sentences. A store without coded events gives none: plain DATEWISE.
+  // The story's coded events that tell what happened on a day
+  // (events::TellsWhatHappened) anchor their days (timeline::EventAnchor). A
+  // store without coded events gives none: plain DATEWISE.
   events::EventQuery q;
   q.story = id;
   q.limit = 0;
@@ -67,14 +66,12 @@ Result<std::optional<StoryArticles>> LoadStory(Store& store, int64_t id) {
   std::map<int64_t, timeline::TimelineArticle*> by_id;
   for (auto& t : out.articles) by_id[t.id] = &t;
   for (const events::Event& ev : found) {
-    if (ev.plover_type.empty()) continue;
     for (const events::Mention& m : ev.mentions) {
-      if (m.date_source != events::kDateText || m.sentence < 0 ||
-          m.modality == plover::Modality::kHypothetical) {
-        continue;
-      }
+      if (!events::TellsWhatHappened(m)) continue;
       auto it = by_id.find(m.article_id);
-      if (it != by_id.end()) it->second->events.push_back({m.sentence, m.date});
+      if (it != by_id.end()) {
+        it->second->events.push_back({m.sentence, m.date, m.date_source == events::kDateText});
+      }
     }
   }
   return std::optional<StoryArticles>(std::move(out));

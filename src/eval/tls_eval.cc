@@ -10,6 +10,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "events/code_article.h"
 #include "text/segment.h"
 #include "time/timex.h"
 
@@ -382,7 +383,7 @@ Result<std::vector<std::string>> ListTlsTopics(const std::string& dataset) {
 }
 
 std::vector<timeline::TimelineArticle> PrepareTimelineArticles(
-    const std::vector<TlsArticle>& articles) {
+    const std::vector<TlsArticle>& articles, const coder::Coder* coder) {
   std::vector<timeline::TimelineArticle> out;
   out.reserve(articles.size());
   time::TimeTagger tagger;
@@ -407,6 +408,22 @@ std::vector<timeline::TimelineArticle> PrepareTimelineArticles(
     anchor.source = "published:dataset";
     anchor.confidence = 1;
     tagger.Tag(body, t.sentences, anchor, &t.times);
+    if (coder != nullptr) {
+      events::CodeArticleOptions co;
+      co.code_title = false;  // the datasets give no title apart from the text
+      events::ArticleCoder article_coder(*coder, co);
+      Article art;
+      art.body = t.body;
+      art.sentences = t.sentences;
+      art.published.value = a.published;
+      art.published.source = "dataset";
+      art.published.confidence = 1;
+      const events::ArticleCoding coding = article_coder.Code(art, t.id, &t.times);
+      for (const events::Mention& m : coding.mentions) {
+        if (!events::TellsWhatHappened(m)) continue;
+        t.events.push_back({m.sentence, m.date, m.date_source == events::kDateText});
+      }
+    }
     out.push_back(std::move(t));
   }
   return out;
@@ -452,11 +469,11 @@ TlsScores MeanScores(const std::vector<TlsScores>& scores) {
 }
 
 TlsTopicResult EvaluateTlsTopic(const TlsTopic& topic, const TimelineBuilder& builder,
-                                const RougeOptions& options) {
+                                const RougeOptions& options, const coder::Coder* coder) {
   TlsTopicResult r;
   r.name = topic.name;
   r.articles = topic.articles.size();
-  std::vector<timeline::TimelineArticle> articles = PrepareTimelineArticles(topic.articles);
+  std::vector<timeline::TimelineArticle> articles = PrepareTimelineArticles(topic.articles, coder);
   for (const TlsTimeline& gold : topic.gold) {
     timeline::Timeline built = builder(articles, OptionsForGold(gold));
     r.timelines.push_back(ScoreTimeline(FromTimeline(built), gold, options));

@@ -34,6 +34,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coder/coder.h"
 #include "eval/rouge.h"
 #include "storyline/status.h"
 #include "timeline/timeline.h"
@@ -104,8 +105,11 @@ Result<std::vector<std::string>> ListTlsTopics(const std::string& dataset);
 // The articles as the timeline builder sees them: sentences from
 // text::SplitSentences (each line of the text a paragraph), time expressions
 // from time::TimeTagger anchored on the publication date; id = position.
+// With `coder`, each article's events are coded as `storyline ingest` codes
+// them (events::ArticleCoder, body only) and those that tell what happened
+// become its EventAnchors.
 std::vector<timeline::TimelineArticle> PrepareTimelineArticles(
-    const std::vector<TlsArticle>& articles);
+    const std::vector<TlsArticle>& articles, const coder::Coder* coder = nullptr);
 
 // The options the published systems are run with for one gold timeline: as
 // many dates as the gold has, its first and last day as the range, and its
@@ -125,7 +129,8 @@ struct TlsTopicResult {
 // Builds one timeline per gold timeline of the topic with `builder` and
 // scores it.
 TlsTopicResult EvaluateTlsTopic(const TlsTopic& topic, const TimelineBuilder& builder,
-                                const RougeOptions& options = {});
+                                const RougeOptions& options = {},
+                                const coder::Coder* coder = nullptr);
 
 // Mean of score sets as news-tls averages its results: precision and
 // recall are averaged, and F1 is computed from the means (all zero when

@@ -95,6 +95,12 @@ struct Event {
 // "04" from "044"; "" for a code shorter than two characters.
 std::string RootOf(std::string_view cameo);
 
+// True for a mention that tells what happened, or is planned, on its date:
+// dated, from a body sentence, neither hypothetical nor negated, and of a
+// code with a PLOVER type (not a bare statement or comment). Timelines
+// anchor their days on these (timeline::EventAnchor).
+bool TellsWhatHappened(const Mention& m);
+
 }  // namespace storyline::events
 
 #endif  // STORYLINE_EVENTS_EVENT_H_

@@ -14,6 +14,12 @@ std::string RootOf(std::string_view cameo) {
   return cameo.size() < 2 ? std::string() : std::string(cameo.substr(0, 2));
 }
 
+bool TellsWhatHappened(const Mention& m) {
+  return !m.date.empty() && m.sentence >= 0 && m.modality != plover::Modality::kHypothetical &&
+         m.modality != plover::Modality::kNegated &&
+         !plover::ToPlover(m.cameo, m.modality).type.empty();
+}
+
 std::string StoryKey(int64_t story_id, int64_t article_id) {
   std::string key(1, story_id > 0 ? 's' : 'a');
   key += std::to_string(story_id > 0 ? story_id : article_id);

@@ -33,6 +33,9 @@ namespace storyline::timeline {
 struct EventAnchor {
   int64_t sentence = 0;  // index into the article's sentences
   std::string date;      // YYYY-MM-DD
+  // The sentence states the date; false when the event took the article's
+  // publication date (it still says which day the sentence is about).
+  bool stated = true;
 };
 
 // One article as the timeline sees it.
