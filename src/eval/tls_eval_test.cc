@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "common/test_paths.h"
+#include "events/code_article.h"
 
 namespace storyline::eval {
 namespace {
@@ -219,8 +220,9 @@ TEST(TlsEval, MeanIsTheF1OfMeanPrecisionAndRecall) {
 }
 
 // The Timeline17 development figures stay at or above what was measured
-// (bench/RESULTS.md): date F1 0.616, alignment ROUGE-1 F1 0.128, with the
-// evaluation's own settings (stopwords removed, F1 of mean P and R).
+// (bench/RESULTS.md): date F1 0.621, alignment ROUGE-1 F1 0.137, R2 0.045,
+// with the evaluation's own settings (events coded with the built-in
+// dictionaries, stopwords removed, F1 of mean P and R).
 TEST(TlsEval, Timeline17DevelopmentFloors) {
   STORYLINE_REQUIRE_SHARED(shared);
   std::string dataset = shared + "/data/timelines/timeline17-dev";
@@ -229,18 +231,22 @@ TEST(TlsEval, Timeline17DevelopmentFloors) {
   ASSERT_TRUE(topics.ok()) << topics.status().message();
   RougeOptions rouge;
   rouge.remove_stopwords = true;
+  auto dicts = coder::LoadDefault();
+  ASSERT_TRUE(dicts.ok()) << dicts.status().message();
+  auto event_coder = coder::Coder::Create(*dicts, events::ArticleCoderOptions());
+  ASSERT_TRUE(event_coder.ok()) << event_coder.status().message();
   std::vector<TlsScores> all;
   for (const std::string& dir : *topics) {
     auto topic = LoadTlsTopic(dir);
     ASSERT_TRUE(topic.ok()) << topic.status().message();
-    TlsTopicResult r = EvaluateTlsTopic(*topic, timeline::BuildTimeline, rouge);
+    TlsTopicResult r = EvaluateTlsTopic(*topic, timeline::BuildTimeline, rouge, event_coder->get());
     all.insert(all.end(), r.timelines.begin(), r.timelines.end());
   }
   ASSERT_EQ(all.size(), 15u);
   TlsScores mean = MeanScores(all);
-  EXPECT_GE(mean.dates.f1, 0.61);
-  EXPECT_GE(mean.rouge1_alignment.f1, 0.125);
-  EXPECT_GE(mean.rouge2_alignment.f1, 0.040);
+  EXPECT_GE(mean.dates.f1, 0.615);
+  EXPECT_GE(mean.rouge1_alignment.f1, 0.135);
+  EXPECT_GE(mean.rouge2_alignment.f1, 0.044);
 }
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include "common/embedded_data.h"
 #include "extract/quantities.h"
 #include "text/segment.h"
+#include "timeline/cited_text.h"
 
 namespace storyline::timeline {
 namespace {
@@ -590,7 +591,7 @@ Timeline BuildTimeline(const std::vector<TimelineArticle>& articles,
     for (size_t i : picked) {
       const Sentence& s = c.sentences[i];
       chosen.push_back(&s.vec);
-      entry->sentences.push_back(Citation{articles[s.article].id, s.index, std::string(s.text)});
+      entry->sentences.push_back(Citation{articles[s.article].id, s.index, CitedText(s.text)});
     }
     if (entry->sentences.empty()) return false;
     entry->date = d.date;

@@ -3,8 +3,8 @@
 // BuildTimeline follows DATEWISE (Ghalandari & Ifrim 2020): every date is
 // scored by how often, and how recently, the articles refer to it (time
 // expressions resolved to a day) and publish on it; the top dates are kept;
-// when the articles carry coded events (EventAnchor), the days their events
-// are dated to come first and their sentences describe them;
+// when the articles carry coded events (EventAnchor), each sentence stating
+// the day of an event adds to that day's score and may describe it;
 // for each, the candidate sentences (those that mention the date, and the
 // lead sentences of what was published then, kept where the two agree)
 // are summarised by DATEWISE's CentroidOpt, and the best non-redundant one
@@ -26,10 +26,12 @@
 
 namespace storyline::timeline {
 
-// A coded event (events stage) of an article whose date its own sentence
-// states ("met on Monday", "talks next week" with "the January 22 talks"
-// named): a day something happened or is planned to happen. Bare
-// statements (CAMEO 01) are not anchors: saying is not the news.
+// A coded event (events stage) of an article that tells what happened, or is
+// planned, on a day (events::TellsWhatHappened: bare statements, CAMEO 01,
+// are not: saying is not the news). When its own sentence states the day
+// ("met on Monday", "talks next week" with "the January 22 talks" named),
+// the event weighs in the day's score; either way the sentence is taken to
+// be about that day, not another.
 struct EventAnchor {
   int64_t sentence = 0;  // index into the article's sentences
   std::string date;      // YYYY-MM-DD
@@ -54,6 +56,8 @@ struct TimelineArticle {
 struct Citation {
   int64_t article_id = 0;
   int64_t sentence = 0;  // index into the article's sentences
+  // The sentence without a dateline, page stamp, photo credit or bracketed
+  // prefix glued to its start (doc/formats/timeline.md, "Cited text").
   std::string text;
 };
 

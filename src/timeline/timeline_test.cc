@@ -243,6 +243,43 @@ TEST(BuildTimelineTest, DatelineDateIsNotAMention) {
   EXPECT_EQ(stamp->sentences[0].sentence, 1);
 }
 
+TEST(BuildTimelineTest, CitesTextWithoutWhatWasPrintedAboveIt) {
+  // What a page printed above the article and glued to its first sentence
+  // (a dateline with highlights, a page stamp, a photo credit, a live-blog
+  // update time) is not part of the entry's text; the citation still names
+  // the whole sentence.
+  auto cited = [](const std::string& published, const std::string& body) {
+    Timeline t = BuildTimeline({Make(1, "X", published, body)}, {});
+    return t.entries.empty() || t.entries[0].sentences.empty() ? Citation{}
+                                                               : t.entries[0].sentences[0];
+  };
+  Citation c = cited("2011-01-26",
+                     "Protesters fill Cairo streets Cairo, Egypt (CNN) -- Thousands of protesters "
+                     "filled Tahrir Square on Tuesday to demand the end of the government.");
+  EXPECT_EQ(c.sentence, 0);
+  EXPECT_EQ(c.text,
+            "Thousands of protesters filled Tahrir Square on Tuesday to demand the end of the "
+            "government.");
+  c = cited("2010-08-03",
+            "BP readies static kill Engineers prepare to seal the well Tuesday 3 August 2010 09.48 "
+            "BST Engineers at BP began pumping heavy mud into the ruptured well on Monday.");
+  EXPECT_EQ(c.text, "Engineers at BP began pumping heavy mud into the ruptured well on Monday.");
+  c = cited("2005-05-04",
+            "Photograph: Jerry Lampen/Reuters Thirty soldiers were killed when their helicopter "
+            "crashed in the desert on Tuesday.");
+  EXPECT_EQ(c.text,
+            "Thirty soldiers were killed when their helicopter crashed in the desert on Tuesday.");
+  c = cited("2011-02-01",
+            "(Update 12:41 a.m. Tuesday in Cairo) Mobile phone networks will be shut down in "
+            "Egypt during the next few hours, the ministry said.");
+  EXPECT_EQ(c.text,
+            "Mobile phone networks will be shut down in Egypt during the next few hours, the "
+            "ministry said.");
+  // Too little would be left: the sentence stays whole.
+  c = cited("2011-02-01", "CAIRO -- Protests resumed on Monday.");
+  EXPECT_EQ(c.text, "CAIRO -- Protests resumed on Monday.");
+}
+
 TEST(SummarizeTest, NonRedundantInPublicationOrder) {
   std::vector<TimelineArticle> arts = Strike();
   // A copy of article 1 published later must not add its sentence again.
@@ -267,7 +304,7 @@ TEST(SummarizeTest, NonRedundantInPublicationOrder) {
 }
 
 // EXPECTED.md section 6 of ../shared/seeds: the Syria talks story.
-TEST(BuildTimelineTest, CodedEventDaysComeFirstAndTheirSentencesDescribeThem) {
+TEST(BuildTimelineTest, CodedEventDaysWeighInAndTheirSentencesDescribeThem) {
   std::vector<TimelineArticle> arts = Strike();
   // The events stage dated two events in their own sentences: the end of
   // the strike (article 4, sentence 0) and the failed talks (article 3,
@@ -278,7 +315,8 @@ TEST(BuildTimelineTest, CodedEventDaysComeFirstAndTheirSentencesDescribeThem) {
   o.max_dates = 2;
   o.include_background = false;
   Timeline t = BuildTimeline(arts, o);
-  // March 3 has the most references but no coded event dated to it.
+  // March 3 has the most references (three, same and next days) but no
+  // coded event; each stated event outweighs them.
   EXPECT_EQ(Dates(t), (std::vector<std::string>{"2021-03-09", "2021-03-15"}));
   const Entry* talks = Find(t, "2021-03-09");
   ASSERT_NE(talks, nullptr);
@@ -304,6 +342,44 @@ TEST(BuildTimelineTest, OneSentenceMayDateTwoEvents) {
   ASSERT_EQ(Dates(t), (std::vector<std::string>{"2014-01-13", "2014-01-15"}));
   EXPECT_EQ(t.entries[0].sentences[0].sentence, 0);
   EXPECT_EQ(t.entries[1].sentences[0].sentence, 0);
+}
+
+TEST(BuildTimelineTest, SentencesAboutAnotherDayAndQuotationsStandBack) {
+  // Article 2, published on the 27th, leads with the ministers' meeting; its
+  // coded event took the publication day, so the lead is about the 27th and
+  // does not describe the 26th (named only in a fragment of article 1).
+  std::vector<TimelineArticle> arts = {
+      Make(1, "Wire", "2013-05-26", "Updated May 26, 2013."),
+      Make(2, "Wire", "2013-05-27",
+           "The foreign ministers are meeting in Paris to discuss a peace conference.")};
+  TimelineOptions o;
+  o.include_background = false;
+  Timeline t = BuildTimeline(arts, o);
+  const Entry* day = Find(t, "2013-05-26");
+  ASSERT_NE(day, nullptr);  // without events, DATEWISE takes the lead of the day after
+  EXPECT_EQ(day->sentences[0].article_id, 2);
+  arts[1].events = {{0, "2013-05-27", /*stated=*/false}};
+  t = BuildTimeline(arts, o);
+  EXPECT_EQ(Find(t, "2013-05-26"), nullptr);
+  ASSERT_NE(Find(t, "2013-05-27"), nullptr);
+  EXPECT_EQ(Find(t, "2013-05-27")->events, 0);  // not stated: no weight
+
+  // A quotation is used only when the day has nothing else.
+  arts = {Make(1, "Wire", "2014-01-15",
+               "\"We are operating under the assumption that they will all go to the talks,\" "
+               "the spokeswoman said on January 15, 2014. The envoy met the exiled opposition "
+               "leaders in Istanbul on January 15, 2014 to discuss the talks.")};
+  t = BuildTimeline(arts, o);
+  day = Find(t, "2014-01-15");
+  ASSERT_NE(day, nullptr);
+  EXPECT_EQ(day->sentences[0].sentence, 1);
+  arts = {Make(1, "Wire", "2014-01-15",
+               "\"We are operating under the assumption that they will all go to the talks,\" "
+               "the spokeswoman said on January 15, 2014.")};
+  t = BuildTimeline(arts, o);
+  day = Find(t, "2014-01-15");
+  ASSERT_NE(day, nullptr);
+  EXPECT_EQ(day->sentences[0].sentence, 0);
 }
 
 TEST(BuildTimelineTest, FiguresAsSeriesByReportDate) {
