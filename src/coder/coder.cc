@@ -617,6 +617,21 @@ bool ApplyTabariOption(std::string_view command, CoderOptions* options) {
   return false;
 }
 
+bool ApplyPetrarchConfig(std::string_view setting, CoderOptions* options) {
+  size_t eq = setting.find('=');
+  if (eq == std::string_view::npos) return false;
+  std::string option = Upper(setting.substr(0, eq));
+  std::string value = Upper(setting.substr(eq + 1));
+  if (option == "REQUIRE_DYAD") {
+    // PETRARCH reads any value without "false" in it as true.
+    bool require = value.find("FALSE") == std::string::npos;
+    if (options->require_dyad == require) return false;
+    options->require_dyad = require;
+    return true;
+  }
+  return false;
+}
+
 Coder::Coder(std::shared_ptr<const DictionarySet> dictionaries, CoderOptions options)
     : dictionaries_(std::move(dictionaries)), options_(options) {}
 Coder::~Coder() = default;
@@ -1286,16 +1301,28 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
     while (i >= 0 && steps++ < 60) {
       if (s.group_at[i] != kNone) {
         const Group& g = s.groups[s.group_at[i]];
-        const auto& ch = chunk_of(i);
-        // A mention only inside a PP ("on Thursday in Gondor") is not the subject.
-        if (ch.kind == ChunkKind::kPP && g.b >= ch.begin && g.b > 0 &&
-            chunk_of(g.b).kind == ChunkKind::kPP && a.tokens[g.b].chunk == a.tokens[i].chunk) {
+        // A mention only inside a PP ("on Thursday in Gondor") is not the
+        // subject; nor is one the chunker split after its preposition ("row
+        // between [Radagast] [the Brown]"): the PP hangs on the noun before.
+        const auto& ch = chunk_of(g.b);
+        if (ch.kind == ChunkKind::kPP && g.b > ch.begin && g.b > 0) {
           // But "Hundreds of UN troops", "opponents of Rwanda's Senate": an
           // of-phrase after an actor-less head noun names who acts.
           bool partitive = words[ch.begin] == "OF" && ch.begin > 0 &&
                            chunk_of(ch.begin - 1).kind == ChunkKind::kNP &&
                            s.group_at[ch.begin - 1] == kNone;
           if (partitive) return s.group_at[i];
+          if (a.tokens[g.b].chunk != a.tokens[i].chunk) {
+            // Split by the chunker: skipped only for an actor in the noun
+            // phrase it hangs on ("Gollum centre of a row between ...");
+            // "Resumption of ties between Arnor and Gondor may spur" has
+            // none, and the compound acts.
+            int k = ch.begin - 1;
+            while (k >= 0 && s.group_at[k] == kNone &&
+                   (chunk_of(k).kind == ChunkKind::kNP || chunk_of(k).kind == ChunkKind::kPP))
+              --k;
+            if (k < 0 || s.group_at[k] == kNone) return s.group_at[i];
+          }
           i = ch.begin - 1;
           continue;
         }
@@ -1555,6 +1582,15 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
     // Roles.
     int source = best_ctx.source, target = best_ctx.target, compound = best_ctx.compound;
     int vp_begin = std::min<int>(vp.begin, vb);
+    // The tagger may read an unknown name opening the sentence as an adverb
+    // and chunk it into the verb group ("[VP Fornost welcomed]"): an actor
+    // there is the verb's subject, not part of its group.
+    for (int k = vb - 1; k >= vp_begin; --k) {
+      if (s.group_at[k] != kNone) {
+        vp_begin = s.groups[s.group_at[k]].e;
+        break;
+      }
+    }
     int vp_end = std::max<int>(vp.end, ve);
     int before = vp_begin - 1;
     while (before >= 0 && analysis::IsAdverb(tag(before))) --before;

@@ -141,6 +141,10 @@ struct CoderOptions {
 // WORDS = 8") to *options. Returns false for commands that do not change
 // coding (output, labels, TIME SHIFT, ...) or that are not supported.
 bool ApplyTabariOption(std::string_view command, CoderOptions* options);
+// Applies one PETRARCH validation <Config> setting, as "option=value"
+// ("require_dyad=False"). Returns false for settings that do not change
+// coding here (stop_on_error, ...) or that are not supported.
+bool ApplyPetrarchConfig(std::string_view setting, CoderOptions* options);
 
 struct CodeResult {
   std::vector<CodedEvent> events;

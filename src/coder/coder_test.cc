@@ -182,6 +182,16 @@ TEST(TabariOptionTest, ReadsTheCommandsThatChangeCoding) {
   EXPECT_FALSE(ApplyTabariOption("OUTPUT: ID STORY SENT", &o));
 }
 
+TEST(ApplyPetrarchConfigTest, RequireDyad) {
+  CoderOptions o;
+  EXPECT_TRUE(ApplyPetrarchConfig("require_dyad=FALSE", &o));
+  EXPECT_FALSE(o.require_dyad);
+  EXPECT_FALSE(ApplyPetrarchConfig("require_dyad=False", &o));  // unchanged
+  EXPECT_TRUE(ApplyPetrarchConfig("require_dyad=True", &o));
+  EXPECT_TRUE(o.require_dyad);
+  EXPECT_FALSE(ApplyPetrarchConfig("stop_on_error=True", &o));
+}
+
 // Bug: a folder holding a production set beside a suite's test dictionaries
 // mixed the two (PETR.Validate.actors.txt coded "Russia" as RUS).
 TEST(LoadDirectoryTest, TestDictionariesYieldToAProductionSet) {

@@ -126,6 +126,9 @@ ValidationSuite ParsePetrarchValidation(std::string_view text, const std::string
   bool open = false;
   bool record_bad = false;
   ValidationRecord rec;
+  // PETRARCH applies a <Config> between records from there on, so one that
+  // precedes a record is kept with the next record, in order.
+  std::vector<std::string> pending_options;
   auto finish = [&]() {
     if (!open) return;
     open = false;
@@ -198,6 +201,8 @@ ValidationSuite ParsePetrarchValidation(std::string_view text, const std::string
       }
       finish();
       rec = ValidationRecord();
+      rec.options = std::move(pending_options);
+      pending_options.clear();
       open = true;
       record_bad = false;
       rec.line = line;
@@ -219,6 +224,10 @@ ValidationSuite ParsePetrarchValidation(std::string_view text, const std::string
     }
     if (name == "Sentences" && tag.closing) {
       finish();
+      continue;
+    }
+    if (name == "Config" && !open && !tag.closing) {
+      pending_options.push_back(tag.attrs["option"] + "=" + tag.attrs["value"]);
       continue;
     }
     if (!open || tag.closing) continue;

@@ -169,5 +169,26 @@ TEST(TabariValidationTest, RecordsAndExpectations) {
   EXPECT_EQ(s.errors[1].line, 28);  // bad date
 }
 
+// PETRARCH applies a <Config> between records from there on: it is kept, in
+// order, with the record after it.
+TEST(PetrarchValidationTest, ConfigBetweenRecordsGoesToTheNextRecord) {
+  constexpr char kConfigXml[] = R"(<Validation><Sentences>
+<Config option="require_dyad" value="false"></Config>
+<Config option="comma_emax" value="0"/>
+<Sentence date="19950101" id="A-1" category="A">
+<EventCoding sourcecode="X" targetcode="---" eventcode="023"></EventCoding>
+<Text>X said.</Text>
+</Sentence>
+<Sentence date="19950101" id="A-2" category="A">
+<EventCoding noevents="True"></EventCoding>
+<Text>Nothing.</Text>
+</Sentence>
+</Sentences></Validation>)";
+  ValidationSuite s = ParsePetrarchValidation(kConfigXml, "c.xml");
+  ASSERT_EQ(s.records.size(), 2u);
+  EXPECT_EQ(s.records[0].options, (std::vector<std::string>{"require_dyad=false", "comma_emax=0"}));
+  EXPECT_TRUE(s.records[1].options.empty());
+}
+
 }  // namespace
 }  // namespace storyline::coding

@@ -270,13 +270,22 @@ CoderEvalReport EvaluateCoderSuite(const coding::ValidationSuite& suite, const c
   const bool tabari = suite.environment.empty();  // TABARI text has no <Environment>
   // TABARI OPTION commands in a record's comment change the coder's settings
   // from that record on, as in TABARI's own validation run.
+  // PETRARCH-1's validation run applies <Config> settings from their record
+  // on; UD-PETRARCH's validation.py (its suites name a <PICOfile>) reads no
+  // <Config>, and its expected events assume the defaults.
+  const bool petrarch_config = !tabari && suite.environment.count("PICOfile") == 0;
   coder::CoderOptions current = coder.options();
   std::unique_ptr<coder::Coder> reconfigured;
   const coder::Coder* active = &coder;
   for (const coding::ValidationRecord& rec : suite.records) {
-    if (tabari && !rec.options.empty()) {
+    if (!rec.options.empty() && (tabari || petrarch_config)) {
       bool changed = false;
-      for (const std::string& o : rec.options) changed = coder::ApplyTabariOption(o, &current) || changed;
+      for (const std::string& o : rec.options) {
+        // PETRARCH XML <Config> settings also hold from their record on.
+        bool applied = tabari ? coder::ApplyTabariOption(o, &current)
+                              : coder::ApplyPetrarchConfig(o, &current);
+        changed = applied || changed;
+      }
       if (changed) {
         auto created = coder::Coder::Create(coder.shared_dictionaries(), current);
         if (created.ok()) {
