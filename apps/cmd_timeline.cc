@@ -276,6 +276,10 @@ int RunTimeline(const GlobalFlags& global, const TimelineFlags& f) {
     std::string support = std::to_string(e.references) + " reference" +
                           (e.references == 1 ? "" : "s") + ", " + std::to_string(e.corroboration) +
                           " article" + (e.corroboration == 1 ? "" : "s");
+    if (e.events > 0) {
+      support += ", " + std::to_string(e.events) + " sentence" + (e.events == 1 ? "" : "s") +
+                 " dating a coded event";
+    }
     if (md)
       std::printf("## %s\n\n*%s*\n\n", head.c_str(), support.c_str());
     else

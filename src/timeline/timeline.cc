@@ -564,7 +564,10 @@ Timeline BuildTimeline(const std::vector<TimelineArticle>& articles,
     // already in the timeline.
     auto elsewhere = [&](size_t i) {
       const auto& days = c.sentences[i].event_days;
-      return !days.empty() && std::find(days.begin(), days.end(), d.date) == days.end();
+      // A month (background) is the same period as each of its days.
+      return !days.empty() && std::none_of(days.begin(), days.end(), [&](const std::string& day) {
+        return day.starts_with(d.date);
+      });
     };
     std::vector<size_t> mentions, leads;
     for (size_t i : d.mentions) {

@@ -68,7 +68,7 @@ struct Entry {
   std::vector<Citation> sentences;  // the entry's text, best first
   int64_t references = 0;           // sentences referring to the date
   int64_t corroboration = 0;        // distinct articles referring to it
-  int64_t events = 0;               // coded event mentions dated to it (EventAnchor)
+  int64_t events = 0;               // sentences stating it as a coded event's day
 };
 
 struct TimelineOptions {
