@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "common/test_paths.h"
+#include "run_cli.h"
 #include "storyline/store.h"
 
 namespace storyline {
@@ -22,25 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-};
-
-// Runs the storyline program with `args` (shell-quoted by the caller),
-// capturing stdout; stderr goes to stdout when merge_stderr.
-RunResult RunCli(const std::string& args, bool merge_stderr = true) {
-  std::string cmd = std::string(STORYLINE_CLI) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  RunResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using testing::RunCli;
+using testing::RunResult;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -88,13 +72,15 @@ class CliTest : public ::testing::Test {
 
 // A synthetic article of a few sentences; distinct for each i.
 std::string SyntheticArticle(int i, std::mt19937& rng) {
-  static const char* kSubjects[] = {"The council", "Regional officials", "A spokeswoman for the ministry",
-                                    "Local farmers", "The port authority", "Aid workers"};
+  static const char* kSubjects[] = {
+      "The council",   "Regional officials", "A spokeswoman for the ministry",
+      "Local farmers", "The port authority", "Aid workers"};
   static const char* kVerbs[] = {"said on Tuesday that", "warned that", "announced that",
                                  "told reporters that", "confirmed late on Friday that"};
-  static const char* kClauses[] = {"the bridge would reopen next month", "water levels kept rising",
-                                   "talks would resume in the capital", "the harvest was smaller than expected",
-                                   "the new rules take effect in March", "more than 1,200 people were moved"};
+  static const char* kClauses[] = {
+      "the bridge would reopen next month", "water levels kept rising",
+      "talks would resume in the capital",  "the harvest was smaller than expected",
+      "the new rules take effect in March", "more than 1,200 people were moved"};
   std::string s;
   int n = 4 + static_cast<int>(rng() % 5);
   for (int k = 0; k < n; ++k) {
@@ -157,9 +143,10 @@ TEST_F(CliTest, BadInputIsReportedAndTheRestIngested) {
   for (char& c : junk) c = static_cast<char>(rng());
   Write(in / "junk.bin", junk);
   Write(in / "empty.txt", "");
-  Write(in / "lines.jsonl", "{\"id\": 1, \"text\": \"" + SyntheticArticle(2, rng) +
-                                "\"}\n{\"id\": 2, \"text\": broken\n{\"id\": 3}\n{\"id\": 4, \"text\": \"" +
-                                SyntheticArticle(4, rng) + "\"}\n");
+  Write(in / "lines.jsonl",
+        "{\"id\": 1, \"text\": \"" + SyntheticArticle(2, rng) +
+            "\"}\n{\"id\": 2, \"text\": broken\n{\"id\": 3}\n{\"id\": 4, \"text\": \"" +
+            SyntheticArticle(4, rng) + "\"}\n");
   // A gzip file cut in half.
   {
     std::string text = "Another Headline\n\n" + SyntheticArticle(5, rng) + SyntheticArticle(6, rng);
@@ -202,7 +189,9 @@ TEST_F(CliTest, KillNineDuringIngestThenResume) {
   std::string reference = (dir_ / "ref.db").string();
   // --no-annotate: this test is about the ingest transaction boundaries; the
   // later stages' own resumption is tested with them.
-  ASSERT_EQ(RunCli("ingest -q --no-annotate --batch 100 --db " + reference + " " + in.string()).exit_code, 0);
+  ASSERT_EQ(
+      RunCli("ingest -q --no-annotate --batch 100 --db " + reference + " " + in.string()).exit_code,
+      0);
   const std::set<std::string> want = Hashes(reference);
   ASSERT_EQ(want.size(), 20000u);
 
@@ -267,7 +256,8 @@ TEST_F(CliTest, CoderCommands) {
   Write(dir_ / "dict" / "test.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n");
   Write(dir_ / "dict" / "test.agents.txt", "MINISTER [~GOV]\n");
   std::string dict = (dir_ / "dict").string();
-  RunResult one = RunCli("code 'Arnor condemned Gondor.' --date 1995-01-01 --dictionaries " + dict, false);
+  RunResult one =
+      RunCli("code 'Arnor condemned Gondor.' --date 1995-01-01 --dictionaries " + dict, false);
   EXPECT_EQ(one.exit_code, 0) << one.out;
   EXPECT_NE(one.out.find("ARN GON 122"), std::string::npos) << one.out;
   EXPECT_NE(one.out.find("block CONDEMN"), std::string::npos) << one.out;
@@ -279,7 +269,8 @@ TEST_F(CliTest, CoderCommands) {
   EXPECT_EQ(std::count(many.out.begin(), many.out.end(), '\n'), 2) << many.out;
   EXPECT_NE(many.out.find("\"code\":\"122\""), std::string::npos) << many.out;
 
-  RunResult inspect = RunCli("dictionaries inspect " + dict + " --actor arnor --verb condemned", false);
+  RunResult inspect =
+      RunCli("dictionaries inspect " + dict + " --actor arnor --verb condemned", false);
   EXPECT_EQ(inspect.exit_code, 0) << inspect.out;
   EXPECT_NE(inspect.out.find("ARN"), std::string::npos) << inspect.out;
   EXPECT_NE(inspect.out.find("CONDEMN"), std::string::npos) << inspect.out;
@@ -302,7 +293,9 @@ TEST_F(CliTest, CoderCommands) {
   EXPECT_EQ(RunCli("code 'x' --dictionaries " + (dir_ / "nowhere").string()).exit_code, 2);
   EXPECT_EQ(RunCli("eval coder").exit_code, 2);
   EXPECT_EQ(RunCli("eval coder no-such-suite").exit_code, 2);
-  EXPECT_EQ(RunCli("eval coder " + (dir_ / "dict" / "suite.xml").string() + " --failures many").exit_code, 2);
+  EXPECT_EQ(
+      RunCli("eval coder " + (dir_ / "dict" / "suite.xml").string() + " --failures many").exit_code,
+      2);
   EXPECT_EQ(RunCli("dictionaries").exit_code, 2);
 }
 
@@ -357,8 +350,8 @@ TEST_F(CliTest, TimelineAndSummaryOfTheLargestStory) {
   EXPECT_EQ(js.exit_code, 0);
   EXPECT_EQ(js.out.front(), '{') << js.out;
   EXPECT_EQ(RunCli("summary largest --db " + db_).exit_code, 0);
-  EXPECT_EQ(RunCli("timeline 99 --db " + db_).exit_code, 1);   // no such story
-  EXPECT_EQ(RunCli("timeline x --db " + db_).exit_code, 2);    // not an id
+  EXPECT_EQ(RunCli("timeline 99 --db " + db_).exit_code, 1);  // no such story
+  EXPECT_EQ(RunCli("timeline x --db " + db_).exit_code, 2);   // not an id
   EXPECT_EQ(RunCli("timeline 1 --format yaml --db " + db_).exit_code, 2);
 }
 

@@ -4,7 +4,6 @@
 // "required" event must come out once, with its sources (article, sentence,
 // spans); nothing may be coded from boilerplate or photo captions.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -16,6 +15,7 @@
 #include <vector>
 
 #include "common/test_paths.h"
+#include "run_cli.h"
 
 namespace storyline {
 namespace {
@@ -23,18 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string RunCli(const std::string& args, int* exit_code) {
-  std::string cmd = std::string(STORYLINE_CLI) + " " + args + " 2>/dev/null";
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int status = pclose(p);
-  *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
+using testing::RunCli;
 
 // "000" from "000_b7c1a6c6aece2793".
 std::string Seed(const json& mention) {

@@ -5,7 +5,6 @@
 // its article and sentence; the June 2012 deal and the August 2013 chemical
 // attack must be background; the death toll of §5 must come out as a series.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -15,6 +14,7 @@
 #include <vector>
 
 #include "common/test_paths.h"
+#include "run_cli.h"
 
 namespace storyline {
 namespace {
@@ -22,18 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string RunCli(const std::string& args, int* exit_code) {
-  std::string cmd = std::string(STORYLINE_CLI) + " " + args + " 2>/dev/null";
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int status = pclose(p);
-  *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
+using testing::RunCli;
 
 class SeedsTimelineGoldenTest : public ::testing::Test {
  protected:
