@@ -31,6 +31,7 @@
 #include "coder/coder.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <set>
@@ -58,6 +59,11 @@ std::unordered_set<std::string_view> WordSet(std::string_view path) {
 const std::unordered_set<std::string_view>& ClauseWords() {
   static const auto* s =
       new std::unordered_set<std::string_view>(WordSet("coder/clause_words.txt"));
+  return *s;
+}
+const std::unordered_set<std::string_view>& Subordinators() {
+  static const auto* s =
+      new std::unordered_set<std::string_view>(WordSet("coder/subordinators.txt"));
   return *s;
 }
 const std::unordered_set<std::string_view>& AgentLinks() {
@@ -168,6 +174,96 @@ bool NpInternal(Tag t) {
   return t == Tag::kDT || analysis::IsAdjective(t) || analysis::IsNoun(t) || t == Tag::kCD ||
          t == Tag::kPOS || t == Tag::kPRPS || t == Tag::kVBN || t == Tag::kVBG || t == Tag::kHYPH ||
          t == Tag::kPDT;
+}
+
+// Commas inside a noun phrase bound no clause: PETRARCH-1's parse folds them
+// into the phrase before it looks for comma clauses ("complete, full
+// diplomatic ties"; "Arnor, Gondor and Eriador"). Without the tree: a comma
+// between adjectives, or one in a list of short noun groups that a
+// conjunction closes, is phrase-internal.
+bool PhraseInternalComma(const analysis::Analysis& a, std::span<const std::string_view> words,
+                         int i) {
+  const int n = static_cast<int>(a.tokens.size());
+  auto tag = [&](int k) { return a.tokens[k].tag; };
+  if (i == 0 || i + 1 >= n) return true;
+  if (analysis::IsAdjective(tag(i - 1)) && analysis::IsAdjective(tag(i + 1))) return true;
+  if (!NpInternal(tag(i - 1))) return false;
+  auto conjunction = [&](int k) {
+    return tag(k) == Tag::kCC && (words[k] == "AND" || words[k] == "OR" || words[k] == "NOR");
+  };
+  for (int j = i; j < n && tag(j) == Tag::kComma;) {
+    int k = j + 1, run = 0;
+    while (k < n && NpInternal(tag(k)) && run < 6) ++k, ++run;
+    if (run == 0) return j > i && k < n && conjunction(k);  // "A, B, and C"
+    if (run >= 6 || k >= n) return false;
+    if (conjunction(k)) return k + 1 < n && NpInternal(tag(k + 1));
+    j = k;
+  }
+  return false;
+}
+
+// PETRARCH-1's comma-clause deletion on the tagged sentence: 1 marks a
+// token of a removed clause, 2 a comma left dangling by it. PETRARCH-1 counts
+// the words that begin with a letter.
+std::vector<uint8_t> CommaClausesToDrop(const analysis::Analysis& a,
+                                        std::span<const std::string_view> words,
+                                        const CoderOptions::CommaClauses& c) {
+  const int n = static_cast<int>(a.tokens.size());
+  std::vector<uint8_t> drop(n, 0);
+  auto tag = [&](int k) { return a.tokens[k].tag; };
+  int end = n;  // sentence-final punctuation is no part of the last clause
+  while (end > 0 && analysis::IsPunct(tag(end - 1)) && tag(end - 1) != Tag::kComma) --end;
+  std::vector<int> commas;
+  for (int k = 0; k < end; ++k) {
+    // The tagger also calls a lone hyphen a comma ("anti- Gondor").
+    if (tag(k) == Tag::kComma && words[k] == "," && !PhraseInternalComma(a, words, k))
+      commas.push_back(k);
+  }
+  if (commas.empty()) return drop;
+  auto count = [&](int b, int e) {
+    size_t out = 0;
+    for (int k = b; k < e; ++k) {
+      unsigned char first = words[k].empty() ? 0 : static_cast<unsigned char>(words[k][0]);
+      out += std::isalpha(first) || first >= 0x80;
+    }
+    return out;
+  };
+  auto remove = [&](int b, int e, size_t lo, size_t hi) {
+    size_t words_in = count(b, e);
+    if (words_in < lo || words_in > hi) return false;
+    for (int k = b; k < e; ++k) drop[k] = 1;
+    return true;
+  };
+  if (c.bmax != 0) remove(0, commas.front(), c.bmin, c.bmax);
+  if (c.emax != 0) remove(commas.back() + 1, end, c.emin, c.emax);
+  if (c.max != 0) {
+    for (size_t k = 0; k + 1 < commas.size(); ++k) {
+      int open = commas[k], close = commas[k + 1];
+      if (!remove(open + 1, close, c.min, c.max)) continue;
+      // A parenthetical between a subject and its verb ("Arnor's minister,
+      // in remarks published on Monday, urged ...") leaves no comma: the
+      // tree PETRARCH-1 prunes keeps the subject next to its verb phrase.
+      int after = close + 1;
+      while (after < end && analysis::IsAdverb(tag(after))) ++after;
+      if (after < end && (analysis::IsVerb(tag(after)) || tag(after) == Tag::kMD))
+        drop[open] = drop[close] = 2;
+    }
+  }
+  // Commas with no clause left on one side, or doubled, go too.
+  int prev = -1;  // the last kept token
+  for (int k = 0; k < end; ++k) {
+    if (drop[k]) continue;
+    if (tag(k) == Tag::kComma && words[k] == ",") {
+      int next = k + 1;
+      while (next < end && drop[next]) ++next;
+      if (prev < 0 || words[prev] == "," || next >= end) {
+        drop[k] = 2;
+        continue;
+      }
+    }
+    prev = k;
+  }
+  return drop;
 }
 
 }  // namespace
@@ -629,7 +725,33 @@ bool ApplyPetrarchConfig(std::string_view setting, CoderOptions* options) {
     options->require_dyad = require;
     return true;
   }
+  if (option.starts_with("COMMA_")) {
+    std::string_view which = std::string_view(option).substr(6);
+    size_t* field = which == "MIN"    ? &options->comma.min
+                    : which == "MAX"  ? &options->comma.max
+                    : which == "BMIN" ? &options->comma.bmin
+                    : which == "BMAX" ? &options->comma.bmax
+                    : which == "EMIN" ? &options->comma.emin
+                    : which == "EMAX" ? &options->comma.emax
+                                      : nullptr;
+    if (field == nullptr || value.empty() ||
+        !std::all_of(value.begin(), value.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+      return false;  // PETRARCH reads these as integers
+    size_t v = static_cast<size_t>(std::strtoul(value.c_str(), nullptr, 10));
+    if (*field == v) return false;
+    *field = v;
+    return true;
+  }
   return false;
+}
+
+CoderOptions::CommaClauses PetrarchCommaDefaults() {
+  CoderOptions::CommaClauses c;
+  c.min = 2;
+  c.max = 8;
+  c.emin = 2;
+  c.emax = 8;
+  return c;
 }
 
 Coder::Coder(std::shared_ptr<const DictionarySet> dictionaries, CoderOptions options)
@@ -706,6 +828,11 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
 
 void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* context,
                  CodeResult* out) const {
+  CodeSentence(sentence, date, context, out, options_.comma.any());
+}
+
+void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleContext* context,
+                         CodeResult* out, bool delete_clauses) const {
   out->events.clear();
   out->issues.clear();
   out->discarded_by.clear();
@@ -788,6 +915,63 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
       }
     }
     if (!ignore) out->issues = std::move(found);
+  }
+
+  // PETRARCH-1's comma-clause deletion: the sentence left once the clauses
+  // are removed is coded instead (discards and issues above still read the
+  // whole sentence, as PETRARCH-1 reads them from its text).
+  if (delete_clauses) {
+    std::vector<uint8_t> drop = CommaClausesToDrop(a, words, options_.comma);
+    if (std::find(drop.begin(), drop.end(), 1) != drop.end()) {
+      // The kept tokens in runs copied from the sentence; `runs` maps the
+      // shorter text back to it: (offset there, offset here, length).
+      std::string kept;
+      std::vector<std::array<uint32_t, 3>> runs;
+      std::string dropped;  // for the trace
+      for (int k = 0; k < n;) {
+        if (drop[k]) {
+          if (drop[k] == 1) {
+            dropped += k > 0 && drop[k - 1] == 1 ? " " : " [";
+            dropped += a.word(k);
+            if (k + 1 == n || drop[k + 1] != 1) dropped += "]";
+          }
+          ++k;
+          continue;
+        }
+        int e = k + 1;
+        while (e < n && !drop[e]) ++e;
+        uint32_t b = a.tokens[k].span.begin, end = a.tokens[e - 1].span.end;
+        if (!kept.empty()) kept += ' ';
+        runs.push_back({b, static_cast<uint32_t>(kept.size()), end - b});
+        kept.append(s.clean, b, end - b);
+        k = e;
+      }
+      std::vector<std::string> issues = std::move(out->issues);
+      CodeSentence(kept, date, context, out, false);
+      out->issues = std::move(issues);
+      auto back = [&](uint32_t offset, bool is_end) {
+        // The run holding the offset (an end offset may close a run).
+        for (const auto& r : runs) {
+          if (offset >= r[1] && (is_end ? offset <= r[1] + r[2] : offset < r[1] + r[2]))
+            return r[0] + (offset - r[1]);
+        }
+        return static_cast<uint32_t>(sentence.size());
+      };
+      auto remap = [&](Span* sp) {
+        if (sp->begin == sp->end) return;  // no span
+        *sp = Span{back(sp->begin, false), back(sp->end, true)};
+      };
+      for (CodedEvent& e : out->events) {
+        remap(&e.verb_span);
+        remap(&e.source_actor.span);
+        remap(&e.target_actor.span);
+      }
+      for (ActorMention& m : out->actors) remap(&m.span);
+      if (options_.trace) {
+        out->trace.insert(out->trace.begin(), "comma clauses removed:" + dropped);
+      }
+      return;
+    }
   }
 
   // 3. Actor and agent items, longest first, left to right.
@@ -1717,6 +1901,55 @@ void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* c
     } else if (!adjacent && first_group != kNone && first_group == outer.target &&
                !outer.code.null()) {
       inner.suppressed = true;
+    }
+  }
+
+  // 8a''. PETRARCH-1 codes a verb phrase once and resumes past its end, so an
+  // adverbial clause inside a coded verb's phrase ("restore ties with Y
+  // almost five years after crowds burned down its embassy") gives no event
+  // of its own; when the outer verb has no code, the clause's verb is coded.
+  if (!c.tabari && options_.one_event_per_verb_phrase) {
+    for (size_t k = 0; k < occs.size(); ++k) {
+      const Occurrence& outer = occs[k];
+      if (outer.suppressed || outer.code.null()) continue;
+      auto new_clause = [&](int t) {
+        const auto& ch = chunk_of(t);
+        return words[t] == ";" || tag(t) == Tag::kColon ||
+               (ch.kind == ChunkKind::kVP && ch.begin == t && IsFiniteHead(tag(ch.head)));
+      };
+      int sub = kNone;
+      for (int t = outer.ve; t < n && sub == kNone; ++t) {
+        if (Subordinators().count(words[t]))
+          sub = t;
+        else if (new_clause(t) || ClauseWords().count(words[t]))
+          break;  // the verb phrase ended before any adverbial clause
+      }
+      if (sub == kNone) continue;
+      for (size_t j = k + 1; j < occs.size(); ++j) {
+        Occurrence& inner = occs[j];
+        if (inner.vb <= sub) continue;
+        // The clause's own verb: the first verb group after the subordinator,
+        // with no comma before it ("after a 12-year rift, the agency said":
+        // "after" led a phrase there, not a clause).
+        // A clause has a subject before that verb, and its verb is no
+        // gerund: "after two days of fierce fighting", "because of fighting"
+        // are phrases.
+        bool first = analysis::IsVerb(tag(inner.vb)) && tag(inner.vb) != Tag::kVBG;
+        bool subject = false;
+        for (int t = sub + 1; t < inner.vb && first; ++t) {
+          first = !new_clause(t) && tag(t) != Tag::kComma && words[t] != "OF" &&
+                  !(chunk_of(t).kind == ChunkKind::kVP && chunk_of(t).begin == t);
+          subject = subject || analysis::IsNoun(tag(t)) || tag(t) == Tag::kPRP;
+        }
+        first = first && subject;
+        if (first && !inner.suppressed) {
+          inner.suppressed = true;
+          trace("\"" + std::string(inner.info.verb_span.In(sentence)) +
+                "\" is in the phrase of \"" + std::string(outer.info.verb_span.In(sentence)) +
+                "\": not coded again");
+        }
+        break;
+      }
     }
   }
 

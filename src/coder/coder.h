@@ -134,7 +134,31 @@ struct CoderOptions {
   std::string default_source;  // DEFAULT: SOURCE [X]: used when no source is found
   std::string default_target;  // DEFAULT: TARGET [Y]: used when no target is found
   size_t min_words = 0;        // SET: MINIMUM WORDS = N: shorter sentences are not coded
+
+  // PETRARCH-1's comma-delimited clause deletion (its comma_* settings; see
+  // ApplyPetrarchConfig): before coding, a clause between two commas whose
+  // word count lies in [min, max] is removed; bmin / bmax govern the clause
+  // before the first comma, emin / emax the one after the last. A max of 0
+  // turns that position off. All off by default: PETRARCH-2, UD-PETRARCH and
+  // storyline's own dictionaries code the whole sentence
+  // (PetrarchCommaDefaults() gives PETRARCH-1's PETR_config.ini values).
+  struct CommaClauses {
+    size_t min = 0, max = 0;    // a clause between two commas
+    size_t bmin = 0, bmax = 0;  // the clause opening the sentence
+    size_t emin = 0, emax = 0;  // the clause closing it
+    bool any() const { return max != 0 || bmax != 0 || emax != 0; }
+  };
+  CommaClauses comma;
+  // PETRARCH-1 codes a verb phrase once: an adverbial clause inside a coded
+  // verb's phrase ("... five years after crowds burned down its embassy")
+  // gives no event of its own. Off by default: in news the clause is often an
+  // event of its own ("police fired tear gas after protesters threw
+  // stones"); `eval coder` turns it on for PETRARCH-1 suites.
+  bool one_event_per_verb_phrase = false;
 };
+
+// PETRARCH-1's defaults: internal 2..8 words, initial off, terminal 2..8.
+CoderOptions::CommaClauses PetrarchCommaDefaults();
 
 // Applies one TABARI option command ("SET: CODE BY SENTENCE", "DEFAULT:
 // SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", "DEFAULT: OFF", "SET: MINIMUM
@@ -142,8 +166,8 @@ struct CoderOptions {
 // coding (output, labels, TIME SHIFT, ...) or that are not supported.
 bool ApplyTabariOption(std::string_view command, CoderOptions* options);
 // Applies one PETRARCH validation <Config> setting, as "option=value"
-// ("require_dyad=False"). Returns false for settings that do not change
-// coding here (stop_on_error, ...) or that are not supported.
+// ("require_dyad=False", "comma_emax=0"). Returns false for settings that do
+// not change coding here (stop_on_error, ...) or that are not supported.
 bool ApplyPetrarchConfig(std::string_view setting, CoderOptions* options);
 
 struct CodeResult {
@@ -199,6 +223,10 @@ class Coder {
 
  private:
   Coder(std::shared_ptr<const DictionarySet> dictionaries, CoderOptions options);
+  // Code's body; `delete_clauses` = apply options_.comma (false when coding
+  // the sentence that is left once they are removed).
+  void CodeSentence(std::string_view sentence, coding::Date date, ArticleContext* context,
+                    CodeResult* out, bool delete_clauses) const;
   struct Compiled;
   std::shared_ptr<const DictionarySet> dictionaries_;
   CoderOptions options_;

@@ -87,6 +87,62 @@ TEST_F(CoderTest, SimpleDefaultCode) {
   EXPECT_EQ(Code("Valdoria condemned Kestria on Monday."), V({"VAL/KES/111"}));
 }
 
+TEST_F(CoderTest, CommaClausesAreKeptByDefault) {
+  EXPECT_EQ(Code("Valdoria, whose soldiers attacked Kestria last year, condemned Marenne on "
+                 "Monday for its part in the war."),
+            V({"---MIL/KES/190", "VAL/MAR/111"}));
+}
+
+TEST_F(CoderTest, PetrarchCommaClauseDeletion) {
+  CoderOptions o;
+  o.comma = PetrarchCommaDefaults();
+  auto coder = Coder::Create(coder_->shared_dictionaries(), o);
+  ASSERT_TRUE(coder.ok());
+  // The clause between the commas has 6 words (2..8: removed); the one after
+  // the last comma has 10 (kept).
+  const std::string sentence =
+      "Valdoria, whose soldiers attacked Kestria last year, condemned Marenne on Monday for its "
+      "part in the war.";
+  CodeResult r;
+  coder.value()->Code(sentence, 20130527, &r);
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source + "/" + r.events[0].target + "/" + r.events[0].code, "VAL/MAR/111");
+  // Spans still point into the sentence as given.
+  EXPECT_EQ(r.events[0].verb_span.In(sentence), "condemned");
+  EXPECT_EQ(r.events[0].source_actor.span.In(sentence), "Valdoria");
+  EXPECT_EQ(r.events[0].target_actor.span.In(sentence), "Marenne");
+  // The commas of a list bound no clause: "Marenne and Valdoria condemned
+  // Port Ellis" is not a terminal clause.
+  coder.value()->Code("Kestria, Marenne and Valdoria condemned Port Ellis.", 20130527, &r);
+  std::vector<std::string> got;
+  for (const auto& e : r.events) got.push_back(e.source + "/" + e.target + "/" + e.code);
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, V({"KES/VAL/111", "MAR/VAL/111"}));
+}
+
+TEST_F(CoderTest, AdverbialClauseInACodedVerbPhrase) {
+  // By default (news) the "after" clause is an event of its own.
+  CodeResult r;
+  coder_->Code("Valdoria condemned Kestria after Marenne soldiers shelled Port Ellis.", 20130527,
+               &r);
+  EXPECT_EQ(r.events.size(), 2u);
+  // PETRARCH-1 codes a verb phrase once: the "after" clause is part of it.
+  CoderOptions o;
+  o.one_event_per_verb_phrase = true;
+  auto coder = Coder::Create(coder_->shared_dictionaries(), o);
+  ASSERT_TRUE(coder.ok());
+  auto codes = [&](const char* sentence) {
+    coder.value()->Code(sentence, 20130527, &r);
+    std::vector<std::string> got;
+    for (const auto& e : r.events) got.push_back(e.source + "/" + e.target + "/" + e.code);
+    return got;
+  };
+  EXPECT_EQ(codes("Valdoria condemned Kestria after Marenne soldiers shelled Port Ellis."),
+            V({"VAL/KES/111"}));
+  // "after" leading a noun phrase opens no clause.
+  EXPECT_EQ(codes("Valdoria condemned Kestria after days of fierce fighting."), V({"VAL/KES/111"}));
+}
+
 TEST_F(CoderTest, PatternWithTargetSlot) {
   EXPECT_EQ(Code("Valdoria met with Kestria in Marenne."), V({"VAL/KES/042"}));
 }
@@ -190,6 +246,24 @@ TEST(ApplyPetrarchConfigTest, RequireDyad) {
   EXPECT_TRUE(ApplyPetrarchConfig("require_dyad=True", &o));
   EXPECT_TRUE(o.require_dyad);
   EXPECT_FALSE(ApplyPetrarchConfig("stop_on_error=True", &o));
+}
+
+TEST(ApplyPetrarchConfigTest, CommaClauses) {
+  CoderOptions o;
+  EXPECT_FALSE(o.comma.any());  // off unless asked for
+  o.comma = PetrarchCommaDefaults();
+  EXPECT_EQ(o.comma.min, 2u);
+  EXPECT_EQ(o.comma.max, 8u);
+  EXPECT_EQ(o.comma.bmax, 0u);
+  EXPECT_EQ(o.comma.emax, 8u);
+  EXPECT_TRUE(ApplyPetrarchConfig("comma_bmax=6", &o));
+  EXPECT_EQ(o.comma.bmax, 6u);
+  EXPECT_TRUE(ApplyPetrarchConfig("COMMA_EMAX=0", &o));
+  EXPECT_EQ(o.comma.emax, 0u);
+  EXPECT_FALSE(ApplyPetrarchConfig("comma_min=2", &o));     // unchanged
+  EXPECT_FALSE(ApplyPetrarchConfig("comma_max=many", &o));  // not a number
+  EXPECT_FALSE(ApplyPetrarchConfig("comma_mid=3", &o));
+  EXPECT_TRUE(o.comma.any());
 }
 
 // Bug: a folder holding a production set beside a suite's test dictionaries

@@ -277,6 +277,18 @@ CoderEvalReport EvaluateCoderSuite(const coding::ValidationSuite& suite, const c
   coder::CoderOptions current = coder.options();
   std::unique_ptr<coder::Coder> reconfigured;
   const coder::Coder* active = &coder;
+  if (petrarch_config && (!current.comma.any() || !current.one_event_per_verb_phrase)) {
+    // PETRARCH-1 deletes comma clauses unless told otherwise (its
+    // PETR_config.ini defaults; the suite's <Config> records adjust them),
+    // and codes a verb phrase once.
+    if (!current.comma.any()) current.comma = coder::PetrarchCommaDefaults();
+    current.one_event_per_verb_phrase = true;
+    auto created = coder::Coder::Create(coder.shared_dictionaries(), current);
+    if (created.ok()) {
+      reconfigured = std::move(created).value();
+      active = reconfigured.get();
+    }
+  }
   for (const coding::ValidationRecord& rec : suite.records) {
     if (!rec.options.empty() && (tabari || petrarch_config)) {
       bool changed = false;
