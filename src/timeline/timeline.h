@@ -2,13 +2,13 @@
 //
 // BuildTimeline follows DATEWISE (Ghalandari & Ifrim 2020): every date is
 // scored by how often, and how recently, the articles refer to it (time
-// expressions resolved to a day) and publish on it; the top dates are kept;
-// when the articles carry coded events (EventAnchor), each sentence stating
-// the day of an event adds to that day's score and may describe it;
-// for each, the candidate sentences (those that mention the date, and the
-// lead sentences of what was published then, kept where the two agree)
-// are summarised by DATEWISE's CentroidOpt, and the best non-redundant one
-// (or more) becomes the entry. Background mentions (dates well before the
+// expressions resolved to a day) and publish on it, and, when the articles
+// carry coded events (EventAnchor), by the sentences that state it as an
+// event's day; the top dates are kept. For each, the candidate sentences
+// (those that mention the date, and the lead sentences of what was published
+// then, kept where the two agree; plus its events' sentences) are summarised
+// by DATEWISE's CentroidOpt, and the best non-redundant one (or more)
+// becomes the entry. Background mentions (dates well before the
 // story's first article, such as "the June 2012 deal", or inside its span
 // but only recalled weeks later) are kept apart from the news of the day.
 //
