@@ -277,6 +277,8 @@ struct Coder::Compiled {
     std::vector<PatternElement> upper;         // in order after the verb
     bool lower_adjacent = false;               // "IN_*": the last lower element touches the verb
     bool upper_adjacent = false;               // "*_OUT": the first upper element touches the verb
+    // The lower part holds words other than actor slots and {noun phrases}.
+    bool lower_words = false;
     int weight = 0;
     // Literal words outside synsets and groups: each must occur in the
     // sentence as it is (checked by binary search before any matching).
@@ -486,11 +488,13 @@ int MatchForward(const std::vector<PatternElement>& seq, size_t k, int pos, bool
     // the sanctions").
     if (ctx.in_phrase && q > pos && !NpInternal(ctx.analysis->tokens[q - 1].tag)) break;
     if (ctx.no_verb_gaps && q > pos && analysis::IsVerb(ctx.analysis->tokens[q - 1].tag)) break;
-    // A noun phrase's words are adjacent but for determiners ("{NEW &TIETYPES
-    // RELATIONS}" is not "new global economic trade relations").
+    // A noun phrase's words are adjacent but for determiners and adjectives:
+    // "{NEW &TIETYPES RELATIONS}" is "new global economic relations" but not
+    // "new global economic trade relations", whose head is "trade relations".
     if (ctx.in_noun_phrase && q > pos) {
       Tag gap = ctx.analysis->tokens[q - 1].tag;
-      if (gap != Tag::kDT && gap != Tag::kPDT && gap != Tag::kPRPS) break;
+      if (gap != Tag::kDT && gap != Tag::kPDT && gap != Tag::kPRPS && !analysis::IsAdjective(gap))
+        break;
     }
     int saved_s = ctx.source, saved_t = ctx.target, saved_c = ctx.compound;
     int end = MatchElementAt(e, q, ctx, depth);
@@ -541,8 +545,12 @@ std::string JoinCode(const std::string& base, const std::string& agent) {
   return base + agent;
 }
 
-std::vector<std::string> SplitCodes(std::string_view code) {
+std::vector<std::string> SplitCodes(std::string_view code, bool whole) {
   std::vector<std::string> out;
+  if (whole) {
+    if (!code.empty() && code != "---") out.emplace_back(code);
+    return out;
+  }
   size_t i = 0;
   while (i <= code.size()) {
     size_t j = code.find('/', i);
@@ -562,7 +570,8 @@ struct Occurrence {
   coding::VerbCode code;
   std::string form, block;
   bool infinitive = false;
-  bool suppressed = false;  // consumed by a transformation
+  bool clause_object = false;  // "warned that ...": the verb's object is a clause
+  bool suppressed = false;     // consumed by a transformation
   CodedEvent info;
 };
 
@@ -787,6 +796,11 @@ Result<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const DictionarySet
       for (size_t i = star; i-- > 0;) cp.lower.push_back(&p.elements[i]);
       for (size_t i = star + 1; i < p.elements.size(); ++i) cp.upper.push_back(p.elements[i]);
       cp.lower_adjacent = star > 0 && p.elements[star - 1].adjacent_next;
+      for (const PatternElement* e : cp.lower) {
+        if (e->kind != Kind::kSource && e->kind != Kind::kTarget && e->kind != Kind::kCompound &&
+            e->kind != Kind::kSkip && e->kind != Kind::kNounPhrase)
+          cp.lower_words = true;
+      }
       cp.upper_adjacent = p.elements[star].adjacent_next;
       for (const auto& e : p.elements) {
         cp.weight += Weight(e);
@@ -1127,7 +1141,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       if (entry.place || entry.roles.empty()) continue;
       std::string_view code = d.actors.CodeFor(it.entry, date);
       if (code.size() < 6) continue;
-      bases = SplitCodes(code);
+      bases = SplitCodes(code, d.whole_slash_codes);
       m.entry = coding::PhraseText(entry.phrases[0]);
       m.where = entry.where;
       person_code = true;
@@ -1138,11 +1152,11 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       if (!it.actor || !bases.empty()) continue;
       if (it.context_name >= 0) {
         const ArticleContext::Name& name = context->names_[it.context_name];
-        bases = SplitCodes(name.code);
+        bases = SplitCodes(name.code, d.whole_slash_codes);
         m.entry = name.entry;
         continue;
       }
-      bases = SplitCodes(d.actors.CodeFor(it.entry, date));
+      bases = SplitCodes(d.actors.CodeFor(it.entry, date), d.whole_slash_codes);
       const auto& entry = d.actors.entries()[it.entry];
       m.entry = entry.phrases.empty() ? "" : coding::PhraseText(entry.phrases[0]);
       m.where = entry.where;
@@ -1730,6 +1744,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       for (const auto& p : c.block_patterns[b]) {
         if (!p.source->verb.empty() && p.source->verb != name) continue;
         if (p.weight <= best_weight) continue;
+        if (p.lower_words && !d.lower_words) continue;
         if (!c.tabari) {
           bool present = true;
           for (const std::string& w : p.required) {
@@ -1857,6 +1872,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     occ.form = form_name;
     occ.block = block.name;
     occ.infinitive = vp.infinitive;
+    occ.clause_object = vp_end < n && words[vp_end] == "THAT";
     occ.info.verb_span = span_of(vb, ve);
     occ.info.verb_block = block.name;
     if (best) {
@@ -2116,8 +2132,11 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       }
       continue;
     }
-    if (sg != nullptr && tg == nullptr && sg->compound() && !occ.info.passive) {
-      // A compound subject without a target: its members act on each other.
+    if (sg != nullptr && tg == nullptr && sg->compound() && !occ.info.passive &&
+        !occ.clause_object) {
+      // A compound subject without a target: its members act on each other
+      // ("X and Y met"), unless the verb reports a clause ("X and Y warned
+      // that ..." says nothing of X acting on Y).
       for (size_t x = 0; x < sg->codes.size(); ++x)
         for (size_t y = 0; y < sg->codes.size(); ++y)
           if (x != y) emit_pair(sg, x, sg, y);

@@ -52,6 +52,15 @@ struct DictionarySet {
   // negated event's value minus 0xFFFF names its code ("did not clash" 110
   // -> 050). Empty = negated events keep their code.
   std::map<std::string, int64_t> pico;
+  // An actor code written with slashes ("[FRO/BIL/SAM]") is one code.
+  // PETRARCH-1 and TABARI fan it out into one event per part; UD-PETRARCH
+  // (whose dictionaries come with a PICO file) writes it as it stands.
+  bool whole_slash_codes = false;
+  // Words before the verb in a pattern ("- RECENTLY * [025]", "- WILL *")
+  // are matched. UD-PETRARCH's matcher reads only the actor slots ($, +) and
+  // the subject's {noun phrase} ("- {DEATH TOLL} *") of a pattern's lower
+  // part, so its patterns with other words there never match.
+  bool lower_words = true;
   std::vector<coding::DictionaryError> errors;
   std::vector<std::string> files;  // every file read, for reports
 };

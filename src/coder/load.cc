@@ -228,7 +228,11 @@ Result<std::shared_ptr<const DictionarySet>> LoadPetrarch(const PetrarchFiles& f
     Take(std::move(discards), &set->discards, &set->errors);
     set->files.push_back(files.discards);
   }
-  if (!files.pico.empty()) STORYLINE_RETURN_IF_ERROR(LoadPico(files.pico, set.get()));
+  if (!files.pico.empty()) {
+    STORYLINE_RETURN_IF_ERROR(LoadPico(files.pico, set.get()));
+    set->whole_slash_codes = true;
+    set->lower_words = false;
+  }
   if (!files.issues.empty()) {
     STORYLINE_ASSIGN_OR_RETURN(auto issues, coding::LoadPetrarchIssues(files.issues));
     Take(std::move(issues), &set->issues, &set->errors);
