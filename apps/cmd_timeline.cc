@@ -27,8 +27,9 @@ struct StoryArticles {
 
 // The story's articles as the timeline sees them: stored time expressions
 // when the time stage has run, else tagged here against the article's anchor.
-// Copies (duplicate_of set) are left out: they would count twice.
-Result<std::optional<StoryArticles>> LoadStory(Store& store, int64_t id) {
+// Copies (duplicate_of set) are left out: they would count twice. With
+// `with_events`, each article's EventAnchors come from the coded events.
+Result<std::optional<StoryArticles>> LoadStory(Store& store, int64_t id, bool with_events) {
   STORYLINE_ASSIGN_OR_RETURN(std::optional<cluster::StoryDetail> detail,
                              cluster::GetStory(store, id));
   if (!detail.has_value()) return std::optional<StoryArticles>();
@@ -58,6 +59,7 @@ Result<std::optional<StoryArticles>> LoadStory(Store& store, int64_t id) {
   // The story's coded events that tell what happened on a day
   // (events::TellsWhatHappened) anchor their days (timeline::EventAnchor). A
   // store without coded events gives none: plain DATEWISE.
+  if (!with_events) return std::optional<StoryArticles>(std::move(out));
   events::EventQuery q;
   q.story = id;
   q.limit = 0;
@@ -125,7 +127,8 @@ Result<int64_t> ResolveStory(Store& store, const std::string& arg) {
 // Opens the database (kept in *db) and loads STORY (an id or "largest"); on
 // failure prints the error and sets *exit_code.
 std::optional<StoryArticles> OpenStory(const GlobalFlags& global, const std::string& arg,
-                                       std::unique_ptr<Store>* db, int* exit_code) {
+                                       bool with_events, std::unique_ptr<Store>* db,
+                                       int* exit_code) {
   auto store = OpenExisting(global.db);
   if (!store.ok()) {
     *exit_code = ReportError(store.status());
@@ -138,7 +141,7 @@ std::optional<StoryArticles> OpenStory(const GlobalFlags& global, const std::str
     *exit_code = ReportError(id.status());
     return std::nullopt;
   }
-  auto loaded = LoadStory(st, *id);
+  auto loaded = LoadStory(st, *id, with_events);
   if (!loaded.ok()) {
     *exit_code = ReportError(loaded.status());
     return std::nullopt;
@@ -164,7 +167,8 @@ struct TimelineFlags {
 int RunTimeline(const GlobalFlags& global, const TimelineFlags& f) {
   int exit_code = kExitOk;
   std::unique_ptr<Store> store;
-  std::optional<StoryArticles> story = OpenStory(global, f.story_arg, &store, &exit_code);
+  std::optional<StoryArticles> story =
+      OpenStory(global, f.story_arg, /*with_events=*/true, &store, &exit_code);
   if (!story) return exit_code;
   const StoryArticles& sa = *story;
   timeline::TimelineOptions options;
@@ -333,7 +337,9 @@ struct SummaryFlags {
 int RunSummary(const GlobalFlags& global, const SummaryFlags& f) {
   int exit_code = kExitOk;
   std::unique_ptr<Store> store;
-  std::optional<StoryArticles> story = OpenStory(global, f.story_arg, &store, &exit_code);
+  // The summary does not use coded events: they are not loaded.
+  std::optional<StoryArticles> story =
+      OpenStory(global, f.story_arg, /*with_events=*/false, &store, &exit_code);
   if (!story) return exit_code;
   const StoryArticles& sa = *story;
   timeline::SummaryOptions options;

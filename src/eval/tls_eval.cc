@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
@@ -387,6 +388,13 @@ std::vector<timeline::TimelineArticle> PrepareTimelineArticles(
   std::vector<timeline::TimelineArticle> out;
   out.reserve(articles.size());
   time::TimeTagger tagger;
+  // One article coder for all (it clears its per-article state in Code).
+  std::optional<events::ArticleCoder> article_coder;
+  if (coder != nullptr) {
+    events::CodeArticleOptions co;
+    co.code_title = false;  // the datasets give no title apart from the text
+    article_coder.emplace(*coder, co);
+  }
   for (size_t i = 0; i < articles.size(); ++i) {
     const TlsArticle& a = articles[i];
     timeline::TimelineArticle t;
@@ -408,17 +416,14 @@ std::vector<timeline::TimelineArticle> PrepareTimelineArticles(
     anchor.source = "published:dataset";
     anchor.confidence = 1;
     tagger.Tag(body, t.sentences, anchor, &t.times);
-    if (coder != nullptr) {
-      events::CodeArticleOptions co;
-      co.code_title = false;  // the datasets give no title apart from the text
-      events::ArticleCoder article_coder(*coder, co);
+    if (article_coder) {
       Article art;
       art.body = t.body;
       art.sentences = t.sentences;
       art.published.value = a.published;
       art.published.source = "dataset";
       art.published.confidence = 1;
-      const events::ArticleCoding coding = article_coder.Code(art, t.id, &t.times);
+      const events::ArticleCoding coding = article_coder->Code(art, t.id, &t.times);
       for (const events::Mention& m : coding.mentions) {
         if (!events::TellsWhatHappened(m)) continue;
         t.events.push_back({m.sentence, m.date, m.date_source == events::kDateText});
