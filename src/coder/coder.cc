@@ -1773,6 +1773,14 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     const coding::VerbBlock& block = d.verbs.blocks()[bi];
     const std::string& form_name = c.form_names[bi][fi];
     analysis::Chunk vp = chunk_of(head);
+    if (vp.passive && options_.passive_requires_by) {
+      // PETRARCH-1 reads "be" + participle as passive only when "by" follows
+      // in the verb phrase; otherwise the subject is the doer ("X was
+      // criticized over its dispute with Y": X -> Y).
+      bool by = false;
+      for (int k = vp.end; k < n && !clause_stop(k) && !by; ++k) by = words[k] == "BY";
+      vp.passive = by;
+    }
     coding::VerbCode code = best ? best->source->code : d.verbs.CodeOf(bi, fi);
     trace("verb \"" + std::string(span_of(vb, ve).In(sentence)) + "\" block " + block.name +
           (best ? " pattern " + coding::Describe(*best->source)

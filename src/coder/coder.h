@@ -164,6 +164,13 @@ struct CoderOptions {
   // event of its own ("police fired tear gas after protesters threw
   // stones"); `eval coder` turns it on for PETRARCH-1 suites.
   bool one_event_per_verb_phrase = false;
+  // PETRARCH-1 takes a "be" + participle verb phrase as passive only when
+  // "by" follows in it; without "by" the subject stays the source ("X was
+  // criticized over its dispute with Y" is X -> Y). Off by default: news
+  // passives without "by" name the one acted on ("X was arrested in Y"), as
+  // PETRARCH-2 and UD-PETRARCH read them; `eval coder` turns it on for
+  // PETRARCH-1 suites.
+  bool passive_requires_by = false;
 };
 
 // PETRARCH-1's defaults: internal 2..8 words, initial off, terminal 2..8.

@@ -184,6 +184,25 @@ TEST_F(CoderTest, PassiveVoiceSwapsRoles) {
   EXPECT_EQ(Code("Marenne was attacked by Valdorian soldiers."), V({"VALMIL/MAR/190"}));
 }
 
+TEST_F(CoderTest, PassiveWithoutByUnderPetrarchOne) {
+  // By default an actor in a passive verb phrase without "by" is the doer.
+  EXPECT_EQ(Code("Valdoria was condemned over its quarrel with Kestria."), V({"KES/VAL/111"}));
+  // PETRARCH-1 reads the phrase as active unless "by" follows.
+  CoderOptions o;
+  o.passive_requires_by = true;
+  auto coder = Coder::Create(coder_->shared_dictionaries(), o);
+  ASSERT_TRUE(coder.ok());
+  auto codes = [&](const char* sentence) {
+    CodeResult r;
+    coder.value()->Code(sentence, 20130527, &r);
+    std::vector<std::string> got;
+    for (const auto& e : r.events) got.push_back(e.source + "/" + e.target + "/" + e.code);
+    return got;
+  };
+  EXPECT_EQ(codes("Valdoria was condemned over its quarrel with Kestria."), V({"VAL/KES/111"}));
+  EXPECT_EQ(codes("Marenne was attacked by Valdorian soldiers."), V({"VALMIL/MAR/190"}));
+}
+
 TEST_F(CoderTest, CoordinatedVerbsShareTheSubject) {
   EXPECT_EQ(Code("Valdoria condemned an attack by Kestria on Monday and promised aid to Marenne."),
             V({"VAL/KES/111", "VAL/MAR/050"}));

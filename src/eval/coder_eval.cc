@@ -277,12 +277,14 @@ CoderEvalReport EvaluateCoderSuite(const coding::ValidationSuite& suite, const c
   coder::CoderOptions current = coder.options();
   std::unique_ptr<coder::Coder> reconfigured;
   const coder::Coder* active = &coder;
-  if (petrarch_config && (!current.comma.any() || !current.one_event_per_verb_phrase)) {
+  if (petrarch_config && (!current.comma.any() || !current.one_event_per_verb_phrase ||
+                          !current.passive_requires_by)) {
     // PETRARCH-1 deletes comma clauses unless told otherwise (its
     // PETR_config.ini defaults; the suite's <Config> records adjust them),
     // and codes a verb phrase once.
     if (!current.comma.any()) current.comma = coder::PetrarchCommaDefaults();
     current.one_event_per_verb_phrase = true;
+    current.passive_requires_by = true;
     auto created = coder::Coder::Create(coder.shared_dictionaries(), current);
     if (created.ok()) {
       reconfigured = std::move(created).value();
