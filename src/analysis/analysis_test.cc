@@ -224,6 +224,21 @@ TEST(Tagger, Headlines) {
   EXPECT_TRUE(IsProperNoun(u.TagOf("ALEPPO")));
 }
 
+TEST(Tagger, AFullSentenceGetsAVerb) {
+  // The greedy tagger alone reads "left" after a noun as a noun; a sentence
+  // ending in a full stop with no verb gets the closest verb reading.
+  Analyzed r = AnalyzeText("The new mayor left yesterday for the capital for talks with the union.");
+  EXPECT_EQ(r.TagOf("left"), Tag::kVBD) << r.Brackets();
+  EXPECT_EQ(r.ChunkOf("left").kind, ChunkKind::kVP);
+  EXPECT_EQ(r.TagOf("mayor"), Tag::kNN);
+  // Fragments without a full stop are left as tagged.
+  Analyzed f = AnalyzeText("The new mayor left yesterday for the capital");
+  EXPECT_NE(f.TagOf("left"), Tag::kVBD);
+  // A verbless list does not get a verb where none scores close.
+  Analyzed l = AnalyzeText("Great food, friendly staff and good prices.");
+  for (size_t i = 0; i < l.a.tokens.size(); ++i) EXPECT_FALSE(IsVerb(l.a.tokens[i].tag)) << l.a.word(i);
+}
+
 TEST(Analyzer, EmptyAndDegenerateInput) {
   Analysis a;
   Analyzer::Default().Analyze("", &a);
@@ -385,7 +400,7 @@ TEST(Accuracy, EwtTest) {
   UposMapper upos(*train);
   TagEvaluation ev = EvaluateTagger(Analyzer::Default().tagger(), *test, &upos);
   std::printf("EWT test: XPOS %.4f UPOS %.4f over %zu tokens\n", ev.xpos_accuracy(), ev.upos_accuracy(), ev.tokens);
-  // Measured 0.9448 / 0.9340 with the shipped model; the floors leave a margin.
+  // Measured 0.9445 / 0.9339 with the shipped model; the floors leave a margin.
   EXPECT_GE(ev.xpos_accuracy(), 0.935);
   EXPECT_GE(ev.upos_accuracy(), 0.925);
   EXPECT_GT(ev.tokens, 24000u);

@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <climits>
 #include <cstring>
 
 namespace storyline::analysis {
@@ -295,6 +296,11 @@ inline void Tagger::AddRow(uint32_t row, int32_t* scores) const {
 
 constexpr uint32_t kDictionaryRow = 0xFF;
 
+// The one-verb repair below changes a tag only when the verb reading scored
+// at most this far below it (weights are int16-quantised sums; measured on
+// the UD EWT development set, where larger gaps were fragments).
+constexpr int32_t kMaxRepairMargin = 45000;
+
 // Two passes: first every token's static features are looked up (the
 // lookups are independent, so their cache misses overlap), then tokens are
 // tagged left to right adding the few features of the previous tags.
@@ -331,26 +337,68 @@ void Tagger::Tag(std::span<const std::string_view> words, std::span<analysis::Ta
       __builtin_prefetch(entries_.data() + (r[k] >> 8));
     }
   }
-  analysis::Tag p1 = analysis::Tag::kOther, p2 = analysis::Tag::kOther;
-  for (size_t i = 0; i < n; ++i) {
-    const uint32_t* r = rows.data() + i * kNumStaticFeatures;
-    analysis::Tag best;
-    if (r[0] == kDictionaryRow) {
-      best = static_cast<analysis::Tag>(r[1]);
-    } else {
-      alignas(64) int32_t scores[64] = {};
-      for (int k = 0; k < kNumStaticFeatures; ++k) AddRow(r[k], scores);
-      DynamicFeatures(ws, i, p1, p2, f);
-      for (int k = 0; k < kNumDynamicFeatures; ++k) AddRow(Find(f[k]), scores);
-      int arg = 0;
-      for (int t = 1; t < kNumTags - 1; ++t) {
-        if (scores[t] > scores[arg]) arg = t;
+  std::vector<int32_t>& margin = scratch->verb_margin;
+  std::vector<uint8_t>& verb_tag = scratch->verb_tag;
+  margin.assign(n, INT32_MAX);
+  verb_tag.assign(n, static_cast<uint8_t>(analysis::Tag::kVBD));
+  // Greedy left-to-right decoding from token `from` (earlier tags stay).
+  auto decode = [&](size_t from) {
+    analysis::Tag p1 = from > 0 ? out[from - 1] : analysis::Tag::kOther;
+    analysis::Tag p2 = from > 1 ? out[from - 2] : analysis::Tag::kOther;
+    for (size_t i = from; i < n; ++i) {
+      const uint32_t* r = rows.data() + i * kNumStaticFeatures;
+      analysis::Tag best;
+      if (r[0] == kDictionaryRow) {
+        best = static_cast<analysis::Tag>(r[1]);
+      } else {
+        alignas(64) int32_t scores[64] = {};
+        for (int k = 0; k < kNumStaticFeatures; ++k) AddRow(r[k], scores);
+        DynamicFeatures(ws, i, p1, p2, f);
+        for (int k = 0; k < kNumDynamicFeatures; ++k) AddRow(Find(f[k]), scores);
+        int arg = 0;
+        for (int t = 1; t < kNumTags - 1; ++t) {
+          if (scores[t] > scores[arg]) arg = t;
+        }
+        best = static_cast<analysis::Tag>(arg);
+        int v = static_cast<int>(analysis::Tag::kVBD);
+        margin[i] = scores[arg] - scores[v];
+        verb_tag[i] = static_cast<uint8_t>(v);
       }
-      best = static_cast<analysis::Tag>(arg);
+      out[i] = best;
+      p2 = p1;
+      p1 = best;
     }
-    out[i] = best;
-    p2 = p1;
-    p1 = best;
+  };
+  decode(0);
+  // One-verb repair. A greedy tagger trained on web text sometimes reads the
+  // only verb of a news sentence as a noun ("the new mayor left/NN yesterday
+  // for the capital"). A full sentence (six or more tokens ending in a full
+  // stop) without any verb or modal gets one: the noun, adjective or adverb
+  // whose finite-verb score came closest to its chosen tag is made that verb
+  // and the rest of the sentence is tagged again. Headlines and fragments
+  // (no full stop, or short) are left as tagged. This is a constraint on the
+  // decoder, not a lexicon: the model still decides which word it is.
+  if (n >= 6 && words[n - 1] == ".") {
+    bool has_verb = false;
+    for (size_t i = 0; i < n && !has_verb; ++i) {
+      has_verb = analysis::IsVerb(out[i]) || out[i] == analysis::Tag::kMD;
+    }
+    if (!has_verb) {
+      size_t pick = n;
+      for (size_t i = 0; i < n; ++i) {
+        analysis::Tag t = out[i];
+        bool open = t == analysis::Tag::kNN || t == analysis::Tag::kNNS || analysis::IsAdjective(t) ||
+                    t == analysis::Tag::kRB;
+        if (!open || margin[i] == INT32_MAX || i == 0 || margin[i] > kMaxRepairMargin) continue;
+        analysis::Tag before = out[i - 1];
+        if (!analysis::IsNoun(before) && before != analysis::Tag::kPRP) continue;
+        if (pick == n || margin[i] < margin[pick]) pick = i;
+      }
+      if (pick != n && pick > 0) {
+        out[pick] = static_cast<analysis::Tag>(verb_tag[pick]);
+        decode(pick + 1);
+      }
+    }
   }
 }
 

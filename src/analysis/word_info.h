@@ -27,6 +27,10 @@ inline constexpr uint8_t kCapShift = 2;
 struct TaggerScratch {
   std::vector<WordInfo> info;
   std::vector<uint32_t> rows;  // resolved static feature rows, kNumStaticFeatures per token
+  // Per token: how far the best finite verb tag scored below the chosen tag,
+  // and which tag that was (for the one-verb repair in Tagger::Tag).
+  std::vector<int32_t> verb_margin;
+  std::vector<uint8_t> verb_tag;
 };
 
 }  // namespace storyline::analysis
