@@ -1078,6 +1078,9 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     if (to - from > 5) return false;
     for (int k = from; k < to; ++k) {
       Tag t = tag(k);
+      // A participle the chunker made a verb group is a verb, not a
+      // modifier ("police arrested students": two actors, not one).
+      if ((t == Tag::kVBN || t == Tag::kVBG) && chunk_of(k).kind == ChunkKind::kVP) return false;
       if (NpInternal(t)) continue;
       if (allow_cc && t == Tag::kCC && k > from && k + 1 < to &&
           analysis::IsAdjective(tag(k - 1)) && analysis::IsAdjective(tag(k + 1))) {

@@ -158,6 +158,13 @@ TEST_F(CoderTest, AgentsCompose) {
   EXPECT_EQ(Code("Kestria's foreign minister condemned Valdoria."), V({"KESGOV/VAL/111"}));
 }
 
+TEST_F(CoderTest, ParticipleVerbGroupSplitsActors) {
+  // The tagger reads "shelled" as a participle, but the chunker makes it a
+  // verb group: "Valdorian police" and "lawmakers" are two actors, not one.
+  EXPECT_EQ(Code("Valdorian police shelled lawmakers in Marenne today."),
+            V({"VAL/MARLEG/190"}));
+}
+
 TEST_F(CoderTest, DatedRoles) {
   EXPECT_EQ(Code("Jonas Wren condemned Kestria.", 20130527), V({"VALGOV/KES/111"}));
   EXPECT_EQ(Code("Jonas Wren condemned Kestria.", 20050101), V({"VALOPP/KES/111"}));
