@@ -530,7 +530,11 @@ uint32_t Walk(const coding::TokenTrie& trie, std::string_view phrase) {
   coding::Phrase words = coding::ParsePhrase(coding::NormalizeWord(phrase));
   uint32_t node = coding::TokenTrie::root();
   for (const coding::PhraseToken& w : words) {
-    node = trie.Child(node, w.word);
+    uint32_t next = trie.Child(node, w.word);
+    // TABARI verb keys of whole words carry a trailing '=' (see
+    // TabariVerbKeys in src/coding/dictionary.cc).
+    if (next == coding::TokenTrie::kNoNode) next = trie.Child(node, w.word + "=");
+    node = next;
     if (node == coding::TokenTrie::kNoNode) return node;
   }
   return words.empty() ? coding::TokenTrie::kNoNode : node;

@@ -320,7 +320,8 @@ int Weight(const PatternElement& e) {
 // Longest match of a phrase trie at words[i..]. With `stems` (TABARI), a
 // dictionary word of three or more letters also matches any word it begins
 // ("RESTOR" matches RESTORE, RESTORED; "ROHAN" matches ROHANS), as TABARI's
-// stemmed dictionaries intend; the exact word is tried first.
+// stemmed dictionaries intend; the exact word is tried first. A dictionary
+// word written "WORD=" (see TabariVerbKeys) matches the whole word only.
 size_t LongestMatch(const coding::TokenTrie& trie, std::span<const std::string_view> words,
                     std::span<const uint64_t> hashes, bool stems, uint32_t* node_out) {
   if (!stems) return trie.LongestMatch(words, hashes, node_out);
@@ -347,9 +348,33 @@ size_t LongestMatch(const coding::TokenTrie& trie, std::span<const std::string_v
       uint32_t c = trie.Child(f.node, w.substr(0, len));
       if (c != coding::TokenTrie::kNoNode) stack[top++] = {c, f.pos + 1};
     }
+    char whole[64];
+    if (w.size() + 1 < sizeof(whole) && top < 64) {
+      w.copy(whole, w.size());
+      whole[w.size()] = '=';
+      uint32_t c = trie.Child(f.node, std::string_view(whole, w.size() + 1));
+      if (c != coding::TokenTrie::kNoNode) stack[top++] = {c, f.pos + 1};
+    }
     if (exact != coding::TokenTrie::kNoNode && top < 64) stack[top++] = {exact, f.pos + 1};
   }
   return best;
+}
+
+// TABARI reads "donate's" as one word, which a verb written whole-word or
+// with endings only (DONATE_, BAN=) does not match; an open stem (DONATE)
+// does. True when the one-word verb at words[i] carries an attached 's that
+// no open stem in `trie` covers.
+bool TabariCliticBlocksVerb(const coding::TokenTrie& trie, const analysis::Analysis& a,
+                            std::span<const std::string_view> words, int i) {
+  size_t next = static_cast<size_t>(i) + 1;
+  if (next >= words.size() || (words[next] != "'S" && words[next] != "’S")) return false;
+  if (a.tokens[i].span.end != a.tokens[next].span.begin) return false;
+  std::string_view w = words[i];
+  for (size_t len = std::min<size_t>(3, w.size()); len <= w.size(); ++len) {
+    uint32_t c = trie.Child(coding::TokenTrie::root(), w.substr(0, len));
+    if (c != coding::TokenTrie::kNoNode && !trie.Values(c).empty()) return false;
+  }
+  return true;
 }
 
 // Per-sentence matching context for patterns.
@@ -361,6 +386,9 @@ struct MatchContext {
   const std::vector<Group>* groups;
   bool tabari = false;
   bool plurals = false;         // inside a synset that takes plurals
+  // TABARI: the next pattern word must match a whole text word (the first
+  // word of a synset member; see MatchElementAt).
+  bool whole_word = false;
   bool in_phrase = false;       // inside a (...) / {...} group: gaps only over noun-phrase words
   bool in_noun_phrase = false;  // inside {...}: gaps only over determiners
   int max_gap = 8;
@@ -389,6 +417,31 @@ bool WordMatches(std::string_view token, const PatternElement& e, bool tabari, b
   return false;
 }
 
+// TABARI's match of a pattern word at words[pos]: the pattern word may
+// begin a longer text word unless it must be whole (joined to the next by '_', written with a
+// trailing '_', or `whole`: TABARI matches the first word of a synset
+// member that is followed by a blank only in full). TABARI reads "didn't"
+// as one word, so a pattern word also matches text words written together
+// ("DIDN'T" is did + n't, "CAN'T" ca + n't).
+int TabariWordAt(const PatternElement& e, int pos, bool whole, const MatchContext& ctx) {
+  const auto& words = *ctx.words;
+  std::string_view w = e.text;
+  std::string_view token = words[pos];
+  whole = whole || e.word_end || e.adjacent_next;
+  if (token == w || (!whole && token.starts_with(w))) return pos + 1;
+  const auto& tokens = ctx.analysis->tokens;
+  if (w.size() <= token.size() || !w.starts_with(token)) return kNone;
+  size_t have = token.size();
+  for (int k = pos + 1; k < static_cast<int>(words.size()) && k <= pos + 3; ++k) {
+    if (tokens[k - 1].span.end != tokens[k].span.begin) return kNone;
+    std::string_view next = words[k];
+    if (w.compare(have, next.size(), next) != 0) return kNone;
+    have += next.size();
+    if (have == w.size()) return k + 1;
+  }
+  return kNone;
+}
+
 // Matches `seq` contiguously-with-gaps forward from token `pos`; returns the
 // end position or kNone. Gaps between elements are at most ctx.max_gap unless
 // an element is joined to the next by '_'.
@@ -400,17 +453,21 @@ int MatchElementAt(const PatternElement& e, int pos, MatchContext& ctx, int dept
   const auto& words = *ctx.words;
   int n = static_cast<int>(words.size());
   if (pos >= n || depth > 6) return kNone;
+  const bool whole = ctx.whole_word;  // applies to this element only
+  ctx.whole_word = false;
   switch (e.kind) {
     case Kind::kWord:
+      if (ctx.tabari) return TabariWordAt(e, pos, whole, ctx);
       return WordMatches(words[pos], e, ctx.tabari, ctx.plurals) ? pos + 1 : kNone;
     case Kind::kSynset: {
       const coding::Synset* s = ctx.verbs->FindSynset(e.text);
       if (s == nullptr) return kNone;
       size_t key = static_cast<size_t>(s - ctx.synset_base) * n + pos;
-      if (ctx.memo_stamp != nullptr && ctx.memo_stamp[key] == ctx.memo_gen)
-        return ctx.memo_end[key];
+      // TABARI's matches depend on the connector after the synset: no memo.
+      const bool memo = ctx.memo_stamp != nullptr && !ctx.tabari;
+      if (memo && ctx.memo_stamp[key] == ctx.memo_gen) return ctx.memo_end[key];
       auto remember = [&](int end) {
-        if (ctx.memo_stamp != nullptr) {
+        if (memo) {
           ctx.memo_stamp[key] = ctx.memo_gen;
           ctx.memo_end[key] = end;
         }
@@ -419,9 +476,12 @@ int MatchElementAt(const PatternElement& e, int pos, MatchContext& ctx, int dept
       // Synset members are contiguous phrases; PETRARCH also accepts their
       // regular plurals unless the label ends in '_'.
       bool saved = ctx.plurals;
+      bool whole_first = whole || (ctx.tabari && !e.adjacent_next);
       ctx.plurals = !s->no_plurals;
       for (const auto& member : s->members) {
+        ctx.whole_word = whole_first;
         int end = MatchForward(member, 0, pos, true, ctx, depth + 1);
+        ctx.whole_word = false;
         if (end != kNone) {
           ctx.plurals = saved;
           return remember(end);
@@ -517,6 +577,9 @@ int MatchBackward(const std::vector<const PatternElement*>& seq, size_t k, int p
                   MatchContext& ctx) {
   if (k == seq.size()) return pos;
   const PatternElement& e = *seq[k];
+  // TABARI looks for a synset anywhere to the left in the lower part,
+  // whatever its connector ("- &NEGATION_EVER *" on "did not even ever").
+  if (ctx.tabari && e.kind == Kind::kSynset) anchored = false;
   int first = anchored ? pos : std::max(0, pos - ctx.max_gap);
   for (int end_at = pos; end_at >= first && end_at >= 0; --end_at) {
     // Try start positions whose match ends exactly at end_at + 1.
@@ -562,6 +625,46 @@ std::vector<std::string> SplitCodes(std::string_view code, bool whole) {
   return out;
 }
 
+// TABARI ranks an event code by a trailing mark (TABARI 0.8 manual, ch. 5):
+// "023?" is subordinate, an event kept only when the sentence gives no other
+// ("Arnor said it would act": the act, not the saying, is the event; nor
+// does a subordinate event end its clause's search for a verb); "031!" is
+// dominant, an event that cancels every event not dominant.
+enum class TabariRank : uint8_t { kNormal, kSubordinate, kDominant };
+
+// Removes the mark from `code` (primary and paired part) and returns it.
+TabariRank TakeTabariRank(coding::VerbCode* code) {
+  TabariRank rank = TabariRank::kNormal;
+  for (std::string* part : {&code->primary, &code->paired}) {
+    if (part->size() < 2) continue;
+    if (part->back() == '?') {
+      if (part == &code->primary) rank = TabariRank::kSubordinate;
+      part->pop_back();
+    } else if (part->back() == '!') {
+      if (part == &code->primary) rank = TabariRank::kDominant;
+      part->pop_back();
+    }
+  }
+  return rank;
+}
+
+// TABARI keeps only the dominant events when there are any, otherwise
+// drops the subordinate events when any other event remains.
+void DropOutrankedEvents(const std::vector<TabariRank>& ranks, std::vector<CodedEvent>* events) {
+  bool dominant = false, normal = false;
+  for (TabariRank r : ranks) {
+    dominant = dominant || r == TabariRank::kDominant;
+    normal = normal || r == TabariRank::kNormal;
+  }
+  if (!dominant && !normal) return;
+  std::vector<CodedEvent> kept;
+  for (size_t k = 0; k < events->size(); ++k) {
+    bool keep = dominant ? ranks[k] == TabariRank::kDominant : ranks[k] != TabariRank::kSubordinate;
+    if (keep) kept.push_back(std::move((*events)[k]));
+  }
+  *events = std::move(kept);
+}
+
 // One coded verb before events are emitted.
 struct Occurrence {
   int vb = 0, ve = 0;
@@ -572,6 +675,8 @@ struct Occurrence {
   bool infinitive = false;
   bool clause_object = false;  // "warned that ...": the verb's object is a clause
   bool suppressed = false;     // consumed by a transformation
+  // TABARI's code marks: '?' subordinate, '!' dominant (see TabariRankOf).
+  TabariRank rank = TabariRank::kNormal;
   CodedEvent info;
 };
 
@@ -1718,6 +1823,10 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       verbal = !capitalised && !after_det && !c.tabari_nouns.count(words[vb]);
       head = vb;
     }
+    if (c.tabari && verbal && len == 1 && TabariCliticBlocksVerb(trie, a, words, vb)) {
+      trace("\"" + std::string(a.word(vb)) + "'s\" is no form of a whole-word verb");
+      verbal = false;
+    }
     if (!verbal) {
       ++i;
       continue;
@@ -1783,6 +1892,16 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       bool by = false;
       for (int k = vp.end; k < n && !clause_stop(k) && !by; ++k) by = words[k] == "BY";
       vp.passive = by;
+    }
+    if (c.tabari && vp.kind != ChunkKind::kVP) {
+      // TABARI's own rules made a verb of a word the tagger reads otherwise
+      // ("Arnor arms Gondor" chunked as one noun phrase): the verb group is
+      // the dictionary form alone.
+      vp = analysis::Chunk{};
+      vp.kind = ChunkKind::kVP;
+      vp.begin = static_cast<uint16_t>(vb);
+      vp.end = static_cast<uint16_t>(ve);
+      vp.head = static_cast<uint16_t>(vb);
     }
     coding::VerbCode code = best ? best->source->code : d.verbs.CodeOf(bi, fi);
     trace("verb \"" + std::string(span_of(vb, ve).In(sentence)) + "\" block " + block.name +
@@ -1867,6 +1986,15 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       bool clause_subject =
           after < n && (chunk_of(after).kind == ChunkKind::kVP || tag(after) == Tag::kMD);
       if (!direct && !clause_subject) target = kNone;
+    }
+    if (c.tabari && source == target && source != kNone && best_ctx.source == source) {
+      // TABARI takes as target the first actor after the verb that is not
+      // the source a pattern named ("contribute pesos $ to +").
+      target = kNone;
+      for (int k = s.groups[source].e; k < n && target == kNone; ++k) {
+        if (clause_stop(k)) break;
+        target = s.group_at[k];
+      }
     }
     if (source == target && source != kNone && !s.groups[source].compound()) target = kNone;
     prev_vp_end = vp_end;
@@ -1988,6 +2116,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     int prev_end = 0;
     int prev_source = kNone;
     bool clause_coded = false;
+    for (Occurrence& occ : occs) occ.rank = TakeTabariRank(&occ.code);
     for (Occurrence& occ : occs) {
       bool new_clause = false;
       for (int k = prev_end; k < occ.vb; ++k) {
@@ -2031,7 +2160,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       if (occ.target == kNone && occ.compound == kNone && !options_.default_target.empty()) {
         occ.target = default_group(options_.default_target);
       }
-      clause_coded = true;
+      clause_coded = occ.rank != TabariRank::kSubordinate;
       prev_source = occ.source;
       prev_end = occ.ve;
     }
@@ -2057,8 +2186,13 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     }
   }
 
-  // 8b. Events.
+  // 8b. Events. `ranks` follows out->events: the TABARI rank of the verb
+  // each event came from.
+  std::vector<TabariRank> ranks;
+  TabariRank current_rank = TabariRank::kNormal;
   for (Occurrence& occ : occs) {
+    ranks.resize(out->events.size(), current_rank);
+    current_rank = occ.rank;
     if (occ.info.negated && !d.pico.empty() && !occ.code.null()) {
       // UD-PETRARCH: a negated event is the PICO value minus 0xFFFF.
       auto it = d.pico.find(occ.code.primary);
@@ -2157,6 +2291,9 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     for (size_t x = 0; x < ns; ++x)
       for (size_t y = 0; y < nt; ++y) emit_pair(sg, x, tg, y);
   }
+
+  ranks.resize(out->events.size(), current_rank);
+  if (c.tabari) DropOutrankedEvents(ranks, &out->events);
 
   // 9. Event nouns (storyline's dictionaries): "after their talks in Moscow
   // on May 7", "after face-to-face talks in Paris on Monday" report a

@@ -292,6 +292,120 @@ TEST(ApplyPetrarchConfigTest, CommaClauses) {
   EXPECT_TRUE(o.comma.any());
 }
 
+// A small TABARI project in the same invented world.
+constexpr char kTabariVerbs[] = R"(<SYNSETS>
+&REFUSAL
++DIDN'T
++WILL_NOT
+&COIN
++CROWN
++SILVER_$
+</SYNSETS>
+DEPART_ [032]
+BAN= [191]
+HAIL_ [041]
+ATTEND [031!]
+NOTE [023?]
+SUPPORT [051]
+- NOTED IT WOULD * [052]
+CONTRIBUTE [070]
+- * &COIN [903]
+- * CROWN [071]
+CLASH [190]
+- &REFUSAL EVER * OVER [905]
+- * OVER [121]
+)";
+
+constexpr char kTabariActors[] = R"(VALDORIA_ [VAL]
+KESTRIA_ [KES]
+MARENNE_ [MAR]
+OSTRAN= [OST]
+)";
+
+class TabariCoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("coder_tabari_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+    std::ofstream(dir_ / "t.verbs") << kTabariVerbs;
+    std::ofstream(dir_ / "t.actors") << kTabariActors;
+    std::ofstream(dir_ / "t.project")
+        << "Test project\n<actorsfile> t.actors\n<verbsfile> t.verbs\n";
+    auto set = LoadDirectory(dir_.string());
+    ASSERT_TRUE(set.ok()) << set.status().ToString();
+    ASSERT_EQ(set.value()->style, DictionarySet::Style::kTabari);
+    for (const auto& e : set.value()->errors) ADD_FAILURE() << coding::ToString(e);
+    auto coder = Coder::Create(set.value());
+    ASSERT_TRUE(coder.ok());
+    coder_ = std::move(coder).value();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::vector<std::string> Code(const std::string& sentence) {
+    CodeResult r;
+    coder_->Code(sentence, 19950101, &r);
+    std::vector<std::string> out;
+    for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<Coder> coder_;
+};
+
+using Events = std::vector<std::string>;
+
+// DEPART_ takes the regular endings only; BAN= takes none.
+TEST_F(TabariCoderTest, VerbEndings) {
+  EXPECT_EQ(Code("Valdoria departs from Kestria."), Events{"VAL/KES/032"});
+  EXPECT_EQ(Code("Valdoria departen from Kestria."), Events{"VAL/KES/032"});
+  EXPECT_EQ(Code("Valdoria departing from Kestria."), Events{"VAL/KES/032"});
+  EXPECT_TRUE(Code("Valdoria departx from Kestria.").empty());
+  EXPECT_TRUE(Code("Valdoria departink from Kestria.").empty());
+  EXPECT_EQ(Code("Valdoria will ban Kestria."), Events{"VAL/KES/191"});
+  EXPECT_TRUE(Code("Valdoria is baning Kestria.").empty());
+}
+
+TEST_F(TabariCoderTest, WholeWordActor) {
+  EXPECT_EQ(Code("Ostran will ban Kestria."), Events{"OST/KES/191"});
+  EXPECT_TRUE(Code("Ostrans will ban Kestria.").empty());
+}
+
+// "hail's" is one word to TABARI, and no form of HAIL_.
+TEST_F(TabariCoderTest, AttachedPossessiveIsNoVerbForm) {
+  EXPECT_EQ(Code("Valdoria hails Kestria."), Events{"VAL/KES/041"});
+  EXPECT_TRUE(Code("Valdoria hail's Kestria.").empty());
+}
+
+// A subordinate code ("023?") yields to any other event and does not end
+// the clause's search for a verb; alone it is coded without its mark.
+TEST_F(TabariCoderTest, SubordinateCode) {
+  EXPECT_EQ(Code("Valdoria noted it would support Kestria."), Events{"VAL/KES/052"});
+  EXPECT_EQ(Code("Valdoria noted Kestria."), Events{"VAL/KES/023"});
+}
+
+// A dominant code ("031!") cancels the events that are not dominant.
+TEST_F(TabariCoderTest, DominantCode) {
+  EXPECT_EQ(Code("Valdoria attended talks in Kestria and departed from Marenne."),
+            Events{"VAL/KES/031"});
+}
+
+// The first word of a synset member followed by a blank must be whole;
+// members may name actors.
+TEST_F(TabariCoderTest, SynsetMembers) {
+  EXPECT_EQ(Code("Valdoria will contribute crown to Kestria."), Events{"VAL/KES/903"});
+  EXPECT_EQ(Code("Valdoria will contribute crowns to Kestria."), Events{"VAL/KES/071"});
+  EXPECT_EQ(Code("Valdoria will contribute silver Marenne to Kestria."), Events{"MAR/KES/903"});
+}
+
+// "didn't" is one word to TABARI; a synset before the verb is found across
+// other words ("didn't even ever").
+TEST_F(TabariCoderTest, NegationSynsetBeforeTheVerb) {
+  EXPECT_EQ(Code("Valdoria didn't ever clash over Kestria."), Events{"VAL/KES/905"});
+  EXPECT_EQ(Code("Valdoria didn't even ever clash over Kestria."), Events{"VAL/KES/905"});
+  EXPECT_EQ(Code("Valdoria will not ever clash over Kestria."), Events{"VAL/KES/905"});
+  EXPECT_EQ(Code("Valdoria did ever clash over Kestria."), Events{"VAL/KES/121"});
+}
+
 // Bug: a folder holding a production set beside a suite's test dictionaries
 // mixed the two (PETR.Validate.actors.txt coded "Russia" as RUS).
 TEST(LoadDirectoryTest, TestDictionariesYieldToAProductionSet) {

@@ -314,6 +314,47 @@ std::string RegularPlural(std::string_view noun) {
   return s + "S";
 }
 
+namespace {
+
+// The trie keys of one TABARI verb phrase. TABARI matches a dictionary word
+// as the beginning of a text word unless the word is joined to the next by
+// '_' (then it must be whole) or is the last word and ends in '_' (then only
+// the regular endings S, ES, ED, EN, ING and, after E, D may follow: DEPART_
+// is "departs" or "departen", not "departx") or in '=' (whole word, no
+// endings: BAN= is not "baned"). Whole-word keys carry a trailing '=' so the
+// coder's stem matching passes them over; the last word of an open phrase
+// gets the regular forms too, for stems of fewer than three letters.
+std::vector<std::vector<std::string>> TabariVerbKeys(const Phrase& phrase) {
+  std::vector<std::vector<std::string>> out;
+  if (phrase.empty()) return out;
+  std::vector<std::string> head;
+  for (size_t k = 0; k + 1 < phrase.size(); ++k) {
+    std::string w = phrase[k].word;
+    if (!w.empty() && w[0] == '+') w.erase(0, 1);
+    if (phrase[k].adjacent_next && !w.ends_with('=')) w += '=';
+    head.push_back(std::move(w));
+  }
+  std::string last = phrase.back().word;
+  if (!last.empty() && last[0] == '+') last.erase(0, 1);
+  std::vector<std::string> lasts;
+  if (last.ends_with('=')) {
+    lasts.push_back(last);
+  } else if (phrase.back().word_end) {
+    for (const char* ending : {"", "S", "ES", "ED", "EN", "ING"})
+      lasts.push_back(last + ending + "=");
+    if (last.ends_with('E')) lasts.push_back(last + "D=");
+  } else {
+    lasts = RegularVerbForms(last);
+  }
+  for (std::string& w : lasts) {
+    out.push_back(head);
+    out.back().push_back(std::move(w));
+  }
+  return out;
+}
+
+}  // namespace
+
 VerbDictionary VerbDictionary::Build(Parts parts) {
   VerbDictionary d;
   d.parts_ = std::move(parts);
@@ -339,6 +380,13 @@ VerbDictionary VerbDictionary::Build(Parts parts) {
         }
         return w;
       };
+      if (d.parts_.tabari) {
+        for (const auto& key : TabariVerbKeys(f.phrase)) b.Add(key, value);
+        for (const Phrase& p : f.irregular) {
+          for (const auto& key : TabariVerbKeys(p)) b.Add(key, value);
+        }
+        continue;
+      }
       std::vector<std::string> words = key_words(f.phrase, true);
       if (words.empty()) continue;
       b.Add(words, value);

@@ -293,6 +293,10 @@ class VerbDictionary {
     std::vector<TimeEntry> times;      // TABARI only
     std::vector<Phrase> nouns;         // TABARI <NOUN>
     std::vector<Phrase> adjectives;    // TABARI <ADJECTIVE>
+    // TABARI word endings decide the trie keys (see TabariVerbKeys in
+    // dictionary.cc): a key ending in '=' matches a whole word only, the
+    // others also begin longer words.
+    bool tabari = false;
   };
   static VerbDictionary Build(Parts parts);
 

@@ -415,7 +415,9 @@ bool ParseSynsetLabel(std::string_view line, Synset* s, std::string* error) {
   return true;
 }
 
-bool ParseSynsetMember(std::string_view line, std::vector<PatternElement>* out,
+// TABARI members may also hold actor slots ("+PESO_$": a peso sum and who
+// pays it).
+bool ParseSynsetMember(std::string_view line, bool slots, std::vector<PatternElement>* out,
                        std::string* error) {
   line = Trim(line);
   line.remove_prefix(1);  // '+'
@@ -426,6 +428,10 @@ bool ParseSynsetMember(std::string_view line, std::vector<PatternElement>* out,
     return false;
   }
   for (const auto& e : *out) {
+    bool slot = e.kind == PatternElement::Kind::kSource ||
+                e.kind == PatternElement::Kind::kTarget ||
+                e.kind == PatternElement::Kind::kCompound;
+    if (slot && slots) continue;
     if (e.kind != PatternElement::Kind::kWord && e.kind != PatternElement::Kind::kSynset &&
         e.kind != PatternElement::Kind::kAlternatives &&
         e.kind != PatternElement::Kind::kPrepPhrase && e.kind != PatternElement::Kind::kNounPhrase) {
@@ -489,6 +495,7 @@ Loaded<VerbDictionary> ParseVerbs(std::string_view text, const std::string& file
   Loaded<VerbDictionary> out;
   ErrorSink sink{FileName(file_name), &out.errors};
   VerbDictionary::Parts parts;
+  parts.tabari = dialect == VerbDialect::kTabari;
   enum class State { kNone, kBlock, kSynset, kTime } state = State::kNone;
   enum class Section { kVerbs, kSynsets, kTime, kNoun, kAdjective } section = Section::kVerbs;
   bool block_open = false;  // parts.blocks.back() accepts forms/patterns
@@ -538,7 +545,7 @@ Loaded<VerbDictionary> ParseVerbs(std::string_view text, const std::string& file
     }
     if (c == '+' && state == State::kSynset) {
       std::vector<PatternElement> member;
-      if (!ParseSynsetMember(t, &member, &error)) {
+      if (!ParseSynsetMember(t, dialect == VerbDialect::kTabari, &member, &error)) {
         sink.Add(n, error);
         continue;
       }

@@ -200,8 +200,8 @@ TEST(SharedDictionaries, TabariProjects) {
                 p.actors.nouns().size(), p.actors.adjectives().size(), p.agents.entries().size(),
                 p.options.commands.size(), p.options.labels.size(), project->errors.size(),
                 Errors(project->errors).c_str());
-    // One TABARI test entry, "+PESO_$", puts a '$' slot in a synset member.
-    EXPECT_EQ(project->errors.size(), 1u) << Errors(project->errors);
+    // TABARI synset members may hold actor slots ("+PESO_$").
+    EXPECT_EQ(project->errors.size(), 0u) << Errors(project->errors);
     EXPECT_GT(p.actors.entries().size(), 50u);
     EXPECT_EQ(p.actors.nouns().size(), 8u);       // <NOUN> section of TABARI.Demo.actors
     EXPECT_EQ(p.actors.adjectives().size(), 5u);  // <ADJECTIVE>
