@@ -34,6 +34,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -254,6 +255,122 @@ std::vector<uint8_t> CommaClausesToDrop(const analysis::Analysis& a,
   for (int k = 0; k < end; ++k) {
     if (drop[k]) continue;
     if (tag(k) == Tag::kComma && words[k] == ",") {
+      int next = k + 1;
+      while (next < end && drop[next]) ++next;
+      if (prev < 0 || words[prev] == "," || next >= end) {
+        drop[k] = 2;
+        continue;
+      }
+    }
+    prev = k;
+  }
+  return drop;
+}
+
+// The words TABARI counts (for SET: MINIMUM WORDS and comma clauses): tokens
+// that begin with a letter or digit; punctuation and a split-off "'s" are
+// not words of their own.
+bool TabariWord(std::string_view w) {
+  unsigned char first = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+  return std::isalnum(first) || first >= 0x80;
+}
+
+// TABARI's comma-clause rule (its parser's subordinate-clause marking), on
+// tokens: commas are taken left to right; at each opening comma the words
+// before it form the initial clause (dropped when their number is in
+// [bmin, bmax]); the words up to the next comma form an internal clause
+// ([min, max]), and that closing comma opens nothing more; with no comma
+// left, the words to the end form the terminal clause ([emin, emax]). Commas
+// inside a compound actor ("Mordor, the Shire, Fornost and Bree") are no
+// clause boundaries. Returns 1 for a dropped token, 2 for a comma left
+// dangling, as CommaClausesToDrop.
+std::vector<uint8_t> TabariCommaClausesToDrop(const analysis::Analysis& a,
+                                              std::span<const std::string_view> words,
+                                              std::span<const uint64_t> hashes,
+                                              const coding::TokenTrie& actors,
+                                              const CoderOptions::CommaClauses& c) {
+  const int n = static_cast<int>(a.tokens.size());
+  std::vector<uint8_t> drop(n, 0);
+  int end = n;  // sentence-final punctuation is no word of the last clause
+  while (end > 0 && !TabariWord(words[end - 1]) && words[end - 1] != ",") --end;
+  // Actor phrases (longest first, left to right) and the compounds they
+  // form: actors joined by commas and a final AND / NOR, with determiners
+  // and adjectives allowed in between.
+  std::vector<int> actor_end(n + 1, -1);  // token -> end of the actor starting there
+  for (int i = 0; i < end;) {
+    uint32_t node = 0;
+    size_t len = actors.LongestMatch(words.subspan(i), hashes.subspan(i), &node);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    actor_end[i] = i + static_cast<int>(len);
+    i += static_cast<int>(len);
+  }
+  std::vector<uint8_t> in_compound(n, 0);
+  auto skip_modifiers = [&](int k) {
+    while (k < end && (a.tokens[k].tag == Tag::kDT || analysis::IsAdjective(a.tokens[k].tag))) ++k;
+    return k;
+  };
+  for (int i = 0; i < end;) {
+    int k = skip_modifiers(i);
+    if (k >= end || actor_end[k] < 0) {
+      ++i;
+      continue;
+    }
+    std::vector<int> commas;
+    int last_end = actor_end[k];
+    bool closed = false;
+    for (int j = last_end; j < end;) {
+      bool comma = words[j] == ",";
+      int link_end = j + 1;
+      if (comma && link_end < end && (words[link_end] == "AND" || words[link_end] == "NOR"))
+        ++link_end;  // "A, B, and C"
+      bool conj = words[link_end - 1] == "AND" || words[link_end - 1] == "NOR";
+      if (!comma && !conj) break;
+      int next = skip_modifiers(link_end);
+      if (next >= end || actor_end[next] < 0) break;
+      if (comma) commas.push_back(j);
+      closed = closed || conj;
+      last_end = actor_end[next];
+      j = last_end;
+      if (conj) break;  // "A, B and C" ends at C
+    }
+    if (closed) {
+      for (int j : commas) in_compound[j] = 1;
+    }
+    i = last_end;
+  }
+  auto count = [&](int b, int e) {
+    size_t out = 0;
+    for (int k = b; k < e; ++k) out += TabariWord(words[k]);
+    return out;
+  };
+  auto in_range = [](size_t v, size_t lo, size_t hi) { return hi != 0 && v >= lo && v <= hi; };
+  auto is_comma = [&](int k) { return words[k] == "," && !in_compound[k]; };
+  for (int k = 0; k < end; ++k) {
+    if (!is_comma(k)) continue;
+    if (in_range(count(0, k), c.bmin, c.bmax)) {
+      for (int j = 0; j < k; ++j) drop[j] = 1;
+    }
+    int next = k + 1;
+    while (next < end && !is_comma(next)) ++next;
+    if (next >= end) {
+      if (in_range(count(k + 1, end), c.emin, c.emax)) {
+        for (int j = k + 1; j < end; ++j) drop[j] = 1;
+      }
+      break;
+    }
+    if (in_range(count(k + 1, next), c.min, c.max)) {
+      for (int j = k + 1; j < next; ++j) drop[j] = 1;
+    }
+    k = next;  // the closing comma opens no clause of its own
+  }
+  // Commas with no clause left on one side, or doubled, go too.
+  int prev = -1;
+  for (int k = 0; k < end; ++k) {
+    if (drop[k]) continue;
+    if (words[k] == ",") {
       int next = k + 1;
       while (next < end && drop[next]) ++next;
       if (prev < 0 || words[prev] == "," || next >= end) {
@@ -808,13 +925,48 @@ bool ApplyTabariOption(std::string_view command, CoderOptions* options) {
     return true;
   }
   if (t.starts_with("DEFAULT:")) {
-    if (t.find(" OFF") != std::string::npos) {
+    // As TABARI reads it: OFF clears everything; SOURCE [X] / TARGET [Y]
+    // set a default (and PRIOR / AFTER its restriction) and leave the other
+    // settings as they were, so "OFF" comes first to drop one.
+    if (t.find("OFF") != std::string::npos) {
       options->default_source.clear();
       options->default_target.clear();
+      options->default_source_prior = options->default_target_after = false;
+    }
+    std::string source = BracketAfter(t, "SOURCE"), target = BracketAfter(t, "TARGET");
+    if (!source.empty()) {
+      options->default_source = source;
+      if (t.find("PRIOR") != std::string::npos) options->default_source_prior = true;
+    }
+    if (!target.empty()) {
+      options->default_target = target;
+      if (t.find("AFTER") != std::string::npos) options->default_target_after = true;
+    }
+    return true;
+  }
+  if (t.starts_with("COMMA:")) {
+    CoderOptions::CommaClauses& c = options->comma;
+    if (t.find("OFF") != std::string::npos) {
+      c = CoderOptions::CommaClauses();  // a maximum of 0 turns a position off
       return true;
     }
-    options->default_source = BracketAfter(t, "SOURCE");
-    options->default_target = BracketAfter(t, "TARGET");
+    // Each limit named keeps its number; the others stay as they were.
+    for (auto [key, field] :
+         {std::pair{" MIN", &c.min}, std::pair{" MAX", &c.max}, std::pair{"BMIN", &c.bmin},
+          std::pair{"BMAX", &c.bmax}, std::pair{"EMIN", &c.emin}, std::pair{"EMAX", &c.emax}}) {
+      size_t at = t.find(key);
+      if (at == std::string::npos) continue;
+      size_t digit = t.find_first_of("0123456789", at + std::strlen(key));
+      if (digit != std::string::npos)
+        *field = static_cast<size_t>(std::strtoul(t.c_str() + digit, nullptr, 10));
+    }
+    return true;
+  }
+  if (t.starts_with("SET:") && t.find("CONV") != std::string::npos) {
+    // TABARI's booleans: the first T or F after '='; true without one.
+    size_t eq = t.find('=');
+    size_t tf = eq == std::string::npos ? eq : t.find_first_of("TF", eq);
+    options->tabari_convert_agents = tf == std::string::npos || t[tf] == 'T';
     return true;
   }
   size_t mw = t.find("MINIMUM WORDS");
@@ -825,6 +977,15 @@ bool ApplyTabariOption(std::string_view command, CoderOptions* options) {
     return true;
   }
   return false;
+}
+
+void SetTabariDefaults(CoderOptions* options) {
+  options->comma = CoderOptions::CommaClauses();
+  options->comma.min = 2;
+  options->comma.max = 10;
+  options->comma.emin = 2;
+  options->comma.emax = 10;
+  options->min_words = 8;
 }
 
 bool ApplyPetrarchConfig(std::string_view setting, CoderOptions* options) {
@@ -973,9 +1134,13 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
   analyzer.Analyze(s.clean, &s.analysis);
   const analysis::Analysis& a = s.analysis;
   const int n = static_cast<int>(a.tokens.size());
-  if (c.tabari && options_.min_words > 0) {
+  // The minimum applies to the sentence as written, not to what is left once
+  // comma clauses are removed (the recursive call below, made only when
+  // clauses are being removed, passes delete_clauses = false).
+  const bool whole_sentence = delete_clauses == options_.comma.any();
+  if (c.tabari && options_.min_words > 0 && whole_sentence) {
     size_t word_count = 0;
-    for (const auto& t : a.tokens) word_count += t.kind != text::TokenKind::kPunct;
+    for (int k = 0; k < n; ++k) word_count += TabariWord(a.word(k));
     if (word_count < options_.min_words) {
       trace("fewer words than the minimum: not coded");
       return;
@@ -1040,7 +1205,9 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
   // are removed is coded instead (discards and issues above still read the
   // whole sentence, as PETRARCH-1 reads them from its text).
   if (delete_clauses) {
-    std::vector<uint8_t> drop = CommaClausesToDrop(a, words, options_.comma);
+    std::vector<uint8_t> drop =
+        c.tabari ? TabariCommaClausesToDrop(a, words, hashes, d.actors.trie(), options_.comma)
+                 : CommaClausesToDrop(a, words, options_.comma);
     if (std::find(drop.begin(), drop.end(), 1) != drop.end()) {
       // The kept tokens in runs copied from the sentence; `runs` maps the
       // shorter text back to it: (offset there, offset here, length).
@@ -1270,6 +1437,9 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       m.where = entry.where;
     }
     bool actorless = bases.empty();
+    // TABARI: an agent with no actor is an actor only under SET: CONVERT
+    // AGENT (its code then stands alone, "~MOS").
+    if (actorless && c.tabari && !options_.tabari_convert_agents) return out_codes;
     if (actorless) bases.push_back("---");
     std::string prefix, suffix;
     auto add_agent = [&](int ii) {
@@ -2117,6 +2287,84 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     int prev_source = kNone;
     bool clause_coded = false;
     for (Occurrence& occ : occs) occ.rank = TakeTabariRank(&occ.code);
+    // A group of its own for a default code or for some members of a
+    // compound.
+    auto new_group = [&](std::vector<std::string> codes, const std::string& entry) {
+      Group g;
+      for (std::string& code : codes) {
+        ActorMention m;
+        m.code = code;
+        m.entry = entry;
+        g.mentions.push_back(std::move(m));
+        g.codes.push_back(std::move(code));
+      }
+      s.groups.push_back(std::move(g));
+      return static_cast<int>(s.groups.size() - 1);
+    };
+    // TABARI's roles for a verb without pattern slots, as its coder finds
+    // them (its DEFAULT: and COMMA records test them): the source is the
+    // first actor of the clause, wherever it stands (a clause opened by a
+    // conjunction with no actor before its verb keeps the previous clause's
+    // source; with DEFAULT ... PRIOR an actor after the verb gives the
+    // default source instead); the target is the first actor after the verb
+    // in the clause other than the source (a compound whose first member is
+    // the source gives its other members), else, without AFTER, the nearest
+    // actor before the verb other than the source, else the default target;
+    // a compound source with no target codes its members against each other.
+    auto TabariRoles = [&](int clause_begin, int carried_source, Occurrence* occ) {
+      // The clause ends at the next conjunction, except one inside a compound
+      // actor or between nouns ("sheep and evil awful goats").
+      int clause_end = n;
+      for (int k = occ->ve; k < n && clause_end == n; ++k) {
+        if (s.group_at[k] != kNone || !(words[k] == "AND" || words[k] == "BUT" || words[k] == ";"))
+          continue;
+        int next = k + 1;
+        while (next < n && analysis::IsAdjective(tag(next))) ++next;
+        bool nouns = k > 0 && words[k] != ";" && analysis::IsNoun(tag(k - 1)) && next < n &&
+                     analysis::IsNoun(tag(next));
+        if (!nouns) clause_end = k;
+      }
+      int first = kNone;
+      for (int k = clause_begin; k < clause_end && first == kNone; ++k) first = s.group_at[k];
+      if (first == kNone || s.groups[first].b > occ->vb) {
+        if (carried_source != kNone)
+          first = carried_source;
+        else if (first != kNone && options_.default_source_prior)
+          first = kNone;
+      }
+      occ->source = first;
+      if (occ->source == kNone && !options_.default_source.empty())
+        occ->source = new_group({options_.default_source}, "(TABARI default)");
+      if (occ->target != kNone && occ->target != occ->object) return;  // set by the pattern
+      const std::string own = occ->source == kNone ? "" : s.groups[occ->source].codes[0];
+      occ->target = kNone;
+      for (int k = occ->ve; k < clause_end && occ->target == kNone; ++k) {
+        int g = s.group_at[k];
+        if (g == kNone || (k > 0 && s.group_at[k - 1] == g)) continue;
+        const Group& group = s.groups[g];
+        if (group.codes[0] != own) {
+          occ->target = g;
+        } else if (group.codes.size() > 1) {
+          std::vector<std::string> rest(group.codes.begin() + 1, group.codes.end());
+          occ->target = new_group(std::move(rest), group.mentions[1].entry);
+        }
+      }
+      if (occ->target != kNone) return;
+      if (!options_.default_target_after) {
+        for (int k = occ->vb - 1; k >= clause_begin && occ->target == kNone; --k) {
+          int g = s.group_at[k];
+          if (g == kNone || (k + 1 < n && s.group_at[k + 1] == g)) continue;
+          const auto& codes = s.groups[g].codes;
+          for (size_t j = codes.size(); j-- > 0 && occ->target == kNone;) {
+            if (codes[j] != own) occ->target = new_group({codes[j]}, s.groups[g].mentions[j].entry);
+          }
+        }
+        if (occ->target != kNone) return;
+        if (occ->source != kNone && s.groups[occ->source].compound()) return;
+      }
+      if (!options_.default_target.empty())
+        occ->target = new_group({options_.default_target}, "(TABARI default)");
+    };
     for (Occurrence& occ : occs) {
       bool new_clause = false;
       for (int k = prev_end; k < occ.vb; ++k) {
@@ -2134,7 +2382,8 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
         continue;
       }
       if (occ.code.null()) continue;
-      if (!occ.info.passive && occ.source == occ.subject) {
+      const bool by_pattern = occ.info.passive || occ.source != occ.subject;
+      if (!by_pattern) {
         int first = kNone;
         for (int k = clause_start; k < occ.vb; ++k) {
           if (s.group_at[k] != kNone) {
@@ -2144,21 +2393,15 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
         }
         occ.source = first != kNone ? first : (new_clause ? prev_source : occ.source);
       }
-      auto default_group = [&](const std::string& code) {
-        Group g;
-        g.codes.push_back(code);
-        ActorMention m;
-        m.code = code;
-        m.entry = "(TABARI default)";
-        g.mentions.push_back(std::move(m));
-        s.groups.push_back(std::move(g));
-        return static_cast<int>(s.groups.size() - 1);
-      };
-      if (occ.source == kNone && occ.compound == kNone && !options_.default_source.empty()) {
-        occ.source = default_group(options_.default_source);
-      }
-      if (occ.target == kNone && occ.compound == kNone && !options_.default_target.empty()) {
-        occ.target = default_group(options_.default_target);
+      if (occ.compound == kNone && !by_pattern) {
+        TabariRoles(clause_start, new_clause ? prev_source : kNone, &occ);
+      } else {
+        if (occ.source == kNone && occ.compound == kNone && !options_.default_source.empty()) {
+          occ.source = new_group({options_.default_source}, "(TABARI default)");
+        }
+        if (occ.target == kNone && occ.compound == kNone && !options_.default_target.empty()) {
+          occ.target = new_group({options_.default_target}, "(TABARI default)");
+        }
       }
       clause_coded = occ.rank != TabariRank::kSubordinate;
       prev_source = occ.source;

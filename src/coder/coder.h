@@ -142,7 +142,15 @@ struct CoderOptions {
   TabariScope tabari_scope = TabariScope::kClause;  // SET: CODE BY CLAUSE | SENTENCE | CODE ALL
   std::string default_source;  // DEFAULT: SOURCE [X]: used when no source is found
   std::string default_target;  // DEFAULT: TARGET [Y]: used when no target is found
-  size_t min_words = 0;        // SET: MINIMUM WORDS = N: shorter sentences are not coded
+  // DEFAULT: ... PRIOR: the source is the default unless an actor precedes
+  // the verb; ... AFTER: the target is the default unless an actor follows it.
+  bool default_source_prior = false;
+  bool default_target_after = false;
+  size_t min_words = 0;  // SET: MINIMUM WORDS = N: shorter sentences are not coded
+  // SET: CONVERT AGENT = TRUE: an agent with no actor of its own ("the
+  // Muslims", "security forces") is coded as an actor ("~MOS"); otherwise it
+  // is no actor at all.
+  bool tabari_convert_agents = false;
 
   // PETRARCH-1's comma-delimited clause deletion (its comma_* settings; see
   // ApplyPetrarchConfig): before coding, a clause between two commas whose
@@ -175,11 +183,17 @@ struct CoderOptions {
 
 // PETRARCH-1's defaults: internal 2..8 words, initial off, terminal 2..8.
 CoderOptions::CommaClauses PetrarchCommaDefaults();
+// TABARI's built-in settings before any .options command: comma clauses
+// internal 2..10 words, initial off, terminal 2..10; sentences of fewer
+// than 8 words are not coded.
+void SetTabariDefaults(CoderOptions* options);
 
 // Applies one TABARI option command ("SET: CODE BY SENTENCE", "DEFAULT:
 // SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", "DEFAULT: OFF", "SET: MINIMUM
-// WORDS = 8") to *options. Returns false for commands that do not change
-// coding (output, labels, TIME SHIFT, ...) or that are not supported.
+// WORDS = 8", "SET: CONVERT AGENT = TRUE", "COMMA: MIN = 4 EMAX = 6",
+// "COMMA: OFF") to *options. Returns false for commands that do not change
+// coding (output, labels) or that are not supported (COMPLEX, FORWARD, TIME
+// SHIFT).
 bool ApplyTabariOption(std::string_view command, CoderOptions* options);
 // Applies one PETRARCH validation <Config> setting, as "option=value"
 // ("require_dyad=False", "comma_emax=0"). Returns false for settings that do

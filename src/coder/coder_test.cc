@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -262,6 +263,126 @@ TEST(TabariOptionTest, ReadsTheCommandsThatChangeCoding) {
   EXPECT_TRUE(ApplyTabariOption("SET: MINIMUM WORDS = 8", &o));
   EXPECT_EQ(o.min_words, 8u);
   EXPECT_FALSE(ApplyTabariOption("OUTPUT: ID STORY SENT", &o));
+}
+
+// DEFAULT: sets what it names and leaves the rest; OFF clears everything.
+TEST(TabariOptionTest, DefaultPriorAndAfter) {
+  CoderOptions o;
+  ASSERT_TRUE(ApplyTabariOption("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", &o));
+  EXPECT_TRUE(o.default_source_prior);
+  EXPECT_TRUE(o.default_target_after);
+  ASSERT_TRUE(ApplyTabariOption("DEFAULT: OFF", &o));
+  EXPECT_FALSE(o.default_source_prior || o.default_target_after);
+  ASSERT_TRUE(ApplyTabariOption("DEFAULT: SOURCE [DEFSRC] TARGET [DEFTAR] AFTER", &o));
+  EXPECT_FALSE(o.default_source_prior);
+  EXPECT_TRUE(o.default_target_after);
+  EXPECT_EQ(o.default_source, "DEFSRC");
+}
+
+TEST(TabariOptionTest, CommaLimitsAndConvertAgent) {
+  CoderOptions o;
+  SetTabariDefaults(&o);
+  EXPECT_EQ(o.comma.max, 10u);
+  EXPECT_EQ(o.comma.bmax, 0u);
+  EXPECT_EQ(o.min_words, 8u);
+  ASSERT_TRUE(ApplyTabariOption("COMMA: MIN = 4 MAX = 6 EMIN = 3 BMIN = 3 BMAX = 8", &o));
+  EXPECT_EQ(o.comma.min, 4u);
+  EXPECT_EQ(o.comma.max, 6u);
+  EXPECT_EQ(o.comma.emin, 3u);
+  EXPECT_EQ(o.comma.emax, 10u);  // not named: unchanged
+  EXPECT_EQ(o.comma.bmin, 3u);
+  EXPECT_EQ(o.comma.bmax, 8u);
+  ASSERT_TRUE(ApplyTabariOption("COMMA: OFF", &o));
+  EXPECT_FALSE(o.comma.any());
+  ASSERT_TRUE(ApplyTabariOption("SET: CONVERT AGENT = TRUE", &o));
+  EXPECT_TRUE(o.tabari_convert_agents);
+  ASSERT_TRUE(ApplyTabariOption("SET: CONVERT AGENT = FALSE", &o));
+  EXPECT_FALSE(o.tabari_convert_agents);
+}
+
+// The same invented world as TABARI dictionaries.
+class TabariOptionsCoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("tabari_coder_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+    Write("w.verbs", "CONDEMN [111]\nSHELL [195]\nSAID [023]\n");
+    Write("w.actors", "VALDORIA [VAL]\nKESTRIA [KES]\nMARENNE [MAR]\nORLAND [ORL]\n");
+    Write("w.agents", "LAWMAKER_ [~LEG]\nSOLDIER_ [~MIL]\nOFFICIAL_ [~GOV]\n");
+    Write("w.project",
+          "Invented\n<actorsfile> w.actors\n<verbsfile> w.verbs\n<agentsfile> w.agents\n");
+    auto set = LoadTabari((dir_ / "w.project").string());
+    ASSERT_TRUE(set.ok()) << set.status().ToString();
+    for (const auto& e : set.value()->errors) ADD_FAILURE() << coding::ToString(e);
+    set_ = set.value();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& name, const char* text) { std::ofstream(dir_ / name) << text; }
+  std::vector<std::string> Code(const std::string& sentence, const CoderOptions& options) {
+    auto coder = Coder::Create(set_, options);
+    EXPECT_TRUE(coder.ok());
+    CodeResult r;
+    coder.value()->Code(sentence, 20130527, &r);
+    std::vector<std::string> out;
+    for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  using V = std::vector<std::string>;
+  std::filesystem::path dir_;
+  std::shared_ptr<const DictionarySet> set_;
+};
+
+// SET: MINIMUM WORDS counts words: neither the split-off "'s" nor the
+// final stop is one.
+TEST_F(TabariOptionsCoderTest, MinimumWordsCountsWordsOnly) {
+  CoderOptions o;
+  o.min_words = 5;
+  EXPECT_EQ(Code("Valdoria's soldiers shelled Kestria.", o), V());
+  o.min_words = 4;
+  EXPECT_EQ(Code("Valdoria's soldiers shelled Kestria.", o), V({"VALMIL/KES/195"}));
+}
+
+// An agent with no actor is an actor only under SET: CONVERT AGENT.
+TEST_F(TabariOptionsCoderTest, ConvertAgent) {
+  CoderOptions o;
+  EXPECT_EQ(Code("The lawmakers condemned Kestria on Monday.", o), V());
+  o.tabari_convert_agents = true;
+  EXPECT_EQ(Code("The lawmakers condemned Kestria on Monday.", o), V({"---LEG/KES/111"}));
+}
+
+// The source is the first actor of the clause, even after the verb; the
+// target the first other actor after the verb, else one before it.
+TEST_F(TabariOptionsCoderTest, RolesAroundTheVerb) {
+  CoderOptions o;
+  EXPECT_EQ(Code("Yesterday the council condemned Kestria and Marenne.", o), V({"KES/MAR/111"}));
+  EXPECT_EQ(Code("Kestria and Marenne condemned the raid.", o), V({"KES/MAR/111"}));
+}
+
+TEST_F(TabariOptionsCoderTest, DefaultSourcePriorAndTargetAfter) {
+  CoderOptions o;
+  o.default_source = "DEFS";
+  o.default_target = "DEFT";
+  EXPECT_EQ(Code("Yesterday the council condemned Kestria.", o), V({"KES/DEFT/111"}));
+  o.default_source_prior = true;
+  EXPECT_EQ(Code("Yesterday the council condemned Kestria.", o), V({"DEFS/KES/111"}));
+  o.default_target_after = true;
+  EXPECT_EQ(Code("Kestria and Marenne condemned the raid.", o),
+            V({"KES/DEFT/111", "MAR/DEFT/111"}));
+}
+
+// TABARI's comma clauses: a terminal clause of 2..10 words is dropped
+// (taking "Marenne officials" with it); commas inside a compound actor
+// are no clause boundaries.
+TEST_F(TabariOptionsCoderTest, CommaClauses) {
+  CoderOptions o;
+  EXPECT_EQ(Code("Valdoria condemned the raid, Marenne officials said on Monday.", o),
+            V({"VAL/MARGOV/111"}));
+  SetTabariDefaults(&o);
+  o.min_words = 0;
+  EXPECT_EQ(Code("Valdoria condemned the raid, Marenne officials said on Monday.", o), V());
+  EXPECT_EQ(Code("Marenne, Kestria and Orland condemned Valdoria on Monday morning.", o),
+            V({"KES/VAL/111", "MAR/VAL/111", "ORL/VAL/111"}));
 }
 
 TEST(ApplyPetrarchConfigTest, RequireDyad) {

@@ -1033,7 +1033,10 @@ Loaded<AgentDictionary> ParseAgents(std::span<const TextFile> files, Dialect dia
             if (j > i) e.plurals.push_back(ParsePhrase(pt.substr(i, j - i)));
             i = j;
           }
-        } else if (m1 == std::string::npos && dialect == Dialect::kPetrarch && !e.phrase.empty()) {
+        } else if (m1 == std::string::npos && !e.phrase.empty()) {
+          // Both formats match an agent's regular plural ("MUSLIM_" also
+          // reads "Muslims"; TABARI adds the regular endings to a word that
+          // must match whole).
           Phrase plural = e.phrase;
           plural.back().word = RegularPlural(plural.back().word);
           e.plurals.push_back(std::move(plural));

@@ -379,6 +379,30 @@ TEST(TabariVerbsTest, Sections) {
   EXPECT_EQ(d.adjectives().size(), 1u);
 }
 
+// TABARI stores a synset member as any phrase: an actor slot in it is kept
+// (its demo dictionary has "+PESO_$").
+TEST(TabariVerbsTest, SynsetMemberMayHoldAnActorSlot) {
+  Loaded<VerbDictionary> l =
+      ParseTabariVerbs("<SYNSETS>\n&COIN\n+CROWN_$\n</SYNSETS>\nPAY [070]\n", "t.verbs");
+  EXPECT_TRUE(l.errors.empty()) << Lines(l.errors);
+  ASSERT_EQ(l.dictionary.synsets().size(), 1u);
+  ASSERT_EQ(l.dictionary.synsets()[0].members.size(), 1u);
+  EXPECT_EQ(l.dictionary.synsets()[0].members[0].back().kind, Kind::kSource);
+  // PETRARCH synset members stay words and synsets only.
+  Loaded<VerbDictionary> p = ParsePetrarchVerbs("&COIN\n+CROWN_$\n", "p.verbs");
+  EXPECT_EQ(p.errors.size(), 1u);
+}
+
+// TABARI matches an agent's regular plural too ("MUSLIM_" reads "Muslims").
+TEST(AgentsTest, TabariAgentsTakeRegularPlurals) {
+  TextFile f{"t.agents", "MARSHAL_ [~MIL]\n"};
+  Loaded<AgentDictionary> l = ParseAgents(std::span<const TextFile>(&f, 1), Dialect::kTabari);
+  ASSERT_EQ(l.dictionary.entries().size(), 1u);
+  std::vector<std::string_view> words{"MARSHALS"};
+  uint32_t node;
+  EXPECT_EQ(l.dictionary.trie().LongestMatch(words, &node), 1u);
+}
+
 TEST(TabariOptionsTest, CommandsAndLabels) {
   Loaded<TabariOptions> l = ParseTabariOptions(
       "// comment\nCOMPLEX: VERBS[5]\nSET: LABEL = TRUE\nLABEL: 173=THREATEN\nnonsense\nLABEL: =x\n",

@@ -341,7 +341,9 @@ ValidationSuite ParseTabariValidation(std::string_view text, const std::string& 
     ++i;
     // The record runs to the next header: text up to "/*", then the comment
     // up to "*/". Without "/*", lines starting with a literal "\\n" are the
-    // comment (FINAL-01 is written that way).
+    // comment (FINAL-01 is written that way). TABARI itself reads a record up
+    // to its first empty line, so a comment left open ("/*" written for
+    // "*/") ends there.
     size_t extent_end = i;
     while (extent_end < lines.size() && !IsTabariHeader(lines[extent_end])) ++extent_end;
     std::string body, comment;
@@ -360,6 +362,10 @@ ValidationSuite ParseTabariValidation(std::string_view text, const std::string& 
         in_comment = opened = true;
         comment_line = static_cast<int>(k + 1);
         l = l.substr(open + 2);
+      }
+      if (Trim(lines[k]).empty()) {
+        closed = true;  // the record's end closes an open comment
+        break;
       }
       size_t close = l.find("*/");
       comment.append(l.substr(0, close));

@@ -169,6 +169,27 @@ TEST(TabariValidationTest, RecordsAndExpectations) {
   EXPECT_EQ(s.errors[1].line, 28);  // bad date
 }
 
+// TABARI reads a record up to its first empty line: a comment written with
+// "/*" for its closing "*/" ends there, and its expectations count.
+TEST(TabariValidationTest, OpenCommentEndsWithTheRecord) {
+  constexpr char kOpen[] =
+      "950101  SHIRE-02\n"
+      "Frodo met Bilbo.\n"
+      "/*\\n------\n"
+      "\\n{ HOB / HOB / 040 }   /*\n"
+      "\n"
+      "950101  SHIRE-03\n"
+      "Sam met Rosie.\n"
+      "/*\\n{ HOB / HOB / 041 } */\n";
+  ValidationSuite s = ParseTabariValidation(kOpen, "v.text");
+  EXPECT_TRUE(s.errors.empty()) << Lines(s.errors);
+  ASSERT_EQ(s.records.size(), 2u);
+  ASSERT_EQ(s.records[0].events.size(), 1u);
+  EXPECT_EQ(s.records[0].events[0].code, "040");
+  EXPECT_EQ(s.records[0].text, "Frodo met Bilbo.");
+  ASSERT_EQ(s.records[1].events.size(), 1u);
+}
+
 // PETRARCH applies a <Config> between records from there on: it is kept, in
 // order, with the record after it.
 TEST(PetrarchValidationTest, ConfigBetweenRecordsGoesToTheNextRecord) {

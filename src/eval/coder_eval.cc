@@ -291,6 +291,21 @@ CoderEvalReport EvaluateCoderSuite(const coding::ValidationSuite& suite, const c
       active = reconfigured.get();
     }
   }
+  if (tabari && coder.dictionaries().style == coder::DictionarySet::Style::kTabari) {
+    // TABARI starts from its built-in settings, then reads the project's
+    // .options file, before the first record.
+    coder::SetTabariDefaults(&current);
+    for (const auto& command : coder.dictionaries().tabari_options.commands) {
+      std::string line = command.key;
+      line.append(": ").append(command.value);
+      coder::ApplyTabariOption(line, &current);
+    }
+    auto created = coder::Coder::Create(coder.shared_dictionaries(), current);
+    if (created.ok()) {
+      reconfigured = std::move(created).value();
+      active = reconfigured.get();
+    }
+  }
   for (const coding::ValidationRecord& rec : suite.records) {
     if (!rec.options.empty() && (tabari || petrarch_config)) {
       bool changed = false;
