@@ -155,6 +155,7 @@ struct Scratch {
   std::vector<uint64_t> hashes;                // TokenTrie::Hash of each word
   std::vector<uint32_t> memo_stamp;            // synset memo (MatchContext)
   std::vector<int32_t> memo_end;
+  std::vector<int16_t> memo_words;             // words of the member that matched
   uint32_t memo_gen = 0;
   std::vector<Item> items;
   std::vector<Core> cores;
@@ -397,6 +398,7 @@ struct Coder::Compiled {
     // The lower part holds words other than actor slots and {noun phrases}.
     bool lower_words = false;
     int weight = 0;
+    bool has_synset = false;  // a synset element anywhere in the pattern
     // Literal words outside synsets and groups: each must occur in the
     // sentence as it is (checked by binary search before any matching).
     std::vector<std::string> required;
@@ -408,6 +410,14 @@ struct Coder::Compiled {
 };
 
 namespace {
+
+bool HasSynset(const PatternElement& e) {
+  if (e.kind == Kind::kSynset) return true;
+  for (const auto& g : e.groups)
+    for (const auto& x : g)
+      if (HasSynset(x)) return true;
+  return false;
+}
 
 int Weight(const PatternElement& e) {
   switch (e.kind) {
@@ -517,9 +527,15 @@ struct MatchContext {
   const coding::Synset* synset_base = nullptr;
   uint32_t* memo_stamp = nullptr;
   int32_t* memo_end = nullptr;
+  int16_t* memo_words = nullptr;
   uint32_t memo_gen = 0;
   // Bindings.
   int source = kNone, target = kNone, compound = kNone;
+  // Words of the synset members matched so far (a tie-break between
+  // patterns of equal weight: PETRARCH expands synsets into patterns and
+  // tries longer ones first, so "AUSTRIAN GOLD FLORIN" beats "AUSTRIAN
+  // FLORIN" on "austrian gold florin").
+  int synset_words = 0;
 };
 
 bool WordMatches(std::string_view token, const PatternElement& e, bool tabari, bool plurals) {
@@ -582,12 +598,17 @@ int MatchElementAt(const PatternElement& e, int pos, MatchContext& ctx, int dept
       size_t key = static_cast<size_t>(s - ctx.synset_base) * n + pos;
       // TABARI's matches depend on the connector after the synset: no memo.
       const bool memo = ctx.memo_stamp != nullptr && !ctx.tabari;
-      if (memo && ctx.memo_stamp[key] == ctx.memo_gen) return ctx.memo_end[key];
-      auto remember = [&](int end) {
+      if (memo && ctx.memo_stamp[key] == ctx.memo_gen) {
+        if (ctx.memo_end[key] != kNone) ctx.synset_words += ctx.memo_words[key];
+        return ctx.memo_end[key];
+      }
+      auto remember = [&](int end, size_t words) {
         if (memo) {
           ctx.memo_stamp[key] = ctx.memo_gen;
           ctx.memo_end[key] = end;
+          ctx.memo_words[key] = static_cast<int16_t>(words);
         }
+        if (end != kNone) ctx.synset_words += static_cast<int>(words);
         return end;
       };
       // Synset members are contiguous phrases; PETRARCH also accepts their
@@ -601,11 +622,11 @@ int MatchElementAt(const PatternElement& e, int pos, MatchContext& ctx, int dept
         ctx.whole_word = false;
         if (end != kNone) {
           ctx.plurals = saved;
-          return remember(end);
+          return remember(end, member.size());
         }
       }
       ctx.plurals = saved;
-      return remember(kNone);
+      return remember(kNone, 0);
     }
     case Kind::kSource:
     case Kind::kTarget:
@@ -674,6 +695,7 @@ int MatchForward(const std::vector<PatternElement>& seq, size_t k, int pos, bool
         break;
     }
     int saved_s = ctx.source, saved_t = ctx.target, saved_c = ctx.compound;
+    int saved_w = ctx.synset_words;
     int end = MatchElementAt(e, q, ctx, depth);
     if (end != kNone) {
       bool next_anchored = e.adjacent_next;
@@ -683,6 +705,7 @@ int MatchForward(const std::vector<PatternElement>& seq, size_t k, int pos, bool
     ctx.source = saved_s;
     ctx.target = saved_t;
     ctx.compound = saved_c;
+    ctx.synset_words = saved_w;
   }
   return kNone;
 }
@@ -702,6 +725,7 @@ int MatchBackward(const std::vector<const PatternElement*>& seq, size_t k, int p
     // Try start positions whose match ends exactly at end_at + 1.
     for (int start = end_at; start >= 0 && start >= end_at - 6; --start) {
       int saved_s = ctx.source, saved_t = ctx.target, saved_c = ctx.compound;
+      int saved_w = ctx.synset_words;
       int end = MatchElementAt(e, start, ctx, 0);
       if (end == end_at + 1) {
         bool next_anchored = k + 1 < seq.size() && seq[k + 1]->adjacent_next;
@@ -711,6 +735,7 @@ int MatchBackward(const std::vector<const PatternElement*>& seq, size_t k, int p
       ctx.source = saved_s;
       ctx.target = saved_t;
       ctx.compound = saved_c;
+      ctx.synset_words = saved_w;
       if (e.kind == Kind::kWord) break;  // a word is one token
     }
   }
@@ -1070,6 +1095,7 @@ Result<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const DictionarySet
       cp.upper_adjacent = p.elements[star].adjacent_next;
       for (const auto& e : p.elements) {
         cp.weight += Weight(e);
+        cp.has_synset = cp.has_synset || HasSynset(e);
         CollectRequired(e, &cp.required);
       }
       compiled->block_patterns[b].push_back(std::move(cp));
@@ -1929,6 +1955,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     if (s.memo_stamp.size() < cells) {
       s.memo_stamp.assign(cells, 0);
       s.memo_end.resize(cells);
+      s.memo_words.resize(cells);
       s.memo_gen = 0;
     }
     if (++s.memo_gen == 0) {
@@ -1938,6 +1965,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     ctx.synset_base = d.verbs.synsets().data();
     ctx.memo_stamp = s.memo_stamp.data();
     ctx.memo_end = s.memo_end.data();
+    ctx.memo_words = s.memo_words.data();
     ctx.memo_gen = s.memo_gen;
   }
   for (int i = 0; i < n;) {
@@ -2007,6 +2035,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     // block with a code gives the default.
     const Compiled::Pattern* best = nullptr;
     int best_weight = -1;
+    const bool synset_ties = d.style != DictionarySet::Style::kStoryline;
     MatchContext best_ctx = ctx;
     size_t bi = 0, fi = 0;
     bool have_default = false;
@@ -2025,7 +2054,13 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       const std::string& name = c.form_names[b][f];
       for (const auto& p : c.block_patterns[b]) {
         if (!p.source->verb.empty() && p.source->verb != name) continue;
-        if (p.weight <= best_weight) continue;
+        // An equal weight is tried only for a pattern with a synset, which
+        // may win on the length of the member it matches (PETRARCH and
+        // TABARI dictionaries; storyline's own list a block's patterns in
+        // the order they are to be tried).
+        if (p.weight < best_weight ||
+            (p.weight == best_weight && (!p.has_synset || !synset_ties)))
+          continue;
         if (p.lower_words && !d.lower_words) continue;
         if (!c.tabari) {
           bool present = true;
@@ -2045,6 +2080,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
         if (ok && !p.lower.empty())
           ok = MatchBackward(p.lower, 0, vb - 1, p.lower_adjacent, m) != kNone;
         if (!ok) continue;
+        if (p.weight == best_weight && m.synset_words <= best_ctx.synset_words) continue;
         best = &p;
         best_weight = p.weight;
         best_ctx = m;

@@ -211,6 +211,36 @@ TEST_F(CoderTest, PassiveWithoutByUnderPetrarchOne) {
   EXPECT_EQ(codes("Marenne was attacked by Valdorian soldiers."), V({"VALMIL/MAR/190"}));
 }
 
+TEST(CoderSynsetTest, LongerSynsetMemberWinsATie) {
+  // Two patterns of equal weight both match; the one whose synset member
+  // covers more words wins, as PETRARCH's expanded synsets would.
+  auto dir = std::filesystem::temp_directory_path() / ("coder_syn_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "t.verbs.txt") << R"(
+&CASH
++GOLD COINS
+&TREASURE
++GOLD SILVER COINS
+--- DONATE [070] ---
+DONATE
+- * &CASH [071]
+- * &TREASURE [072]
+)";
+  std::ofstream(dir / "t.actors.txt") << "VALDORIA [VAL]\nKESTRIA [KES]\n";
+  auto set = LoadDirectory(dir.string());
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  auto coder = Coder::Create(set.value());
+  ASSERT_TRUE(coder.ok());
+  CodeResult r;
+  coder.value()->Code("Valdoria donated gold silver coins to Kestria.", 20130527, &r);
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].code, "072");
+  coder.value()->Code("Valdoria donated gold coins to Kestria.", 20130527, &r);
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].code, "071");
+  std::filesystem::remove_all(dir);
+}
+
 TEST_F(CoderTest, CoordinatedVerbsShareTheSubject) {
   EXPECT_EQ(Code("Valdoria condemned an attack by Kestria on Monday and promised aid to Marenne."),
             V({"VAL/KES/111", "VAL/MAR/050"}));
