@@ -41,6 +41,7 @@
 #include <utility>
 
 #include "analysis/analyzer.h"
+#include "coder/tabari_structure.h"
 #include "common/embedded_data.h"
 
 namespace storyline::coder {
@@ -270,118 +271,12 @@ std::vector<uint8_t> CommaClausesToDrop(const analysis::Analysis& a,
 
 // The words TABARI counts (for SET: MINIMUM WORDS and comma clauses): tokens
 // that begin with a letter or digit; punctuation and a split-off "'s" are
-// not words of their own.
+// not words of their own, nor is the "n't" split from "don't".
 bool TabariWord(std::string_view w) {
   unsigned char first = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+  if (w.size() == 3 && (w[0] == 'N' || w[0] == 'n') && w[1] == '\'' && (w[2] == 'T' || w[2] == 't'))
+    return false;
   return std::isalnum(first) || first >= 0x80;
-}
-
-// TABARI's comma-clause rule (its parser's subordinate-clause marking), on
-// tokens: commas are taken left to right; at each opening comma the words
-// before it form the initial clause (dropped when their number is in
-// [bmin, bmax]); the words up to the next comma form an internal clause
-// ([min, max]), and that closing comma opens nothing more; with no comma
-// left, the words to the end form the terminal clause ([emin, emax]). Commas
-// inside a compound actor ("Mordor, the Shire, Fornost and Bree") are no
-// clause boundaries. Returns 1 for a dropped token, 2 for a comma left
-// dangling, as CommaClausesToDrop.
-std::vector<uint8_t> TabariCommaClausesToDrop(const analysis::Analysis& a,
-                                              std::span<const std::string_view> words,
-                                              std::span<const uint64_t> hashes,
-                                              const coding::TokenTrie& actors,
-                                              const CoderOptions::CommaClauses& c) {
-  const int n = static_cast<int>(a.tokens.size());
-  std::vector<uint8_t> drop(n, 0);
-  int end = n;  // sentence-final punctuation is no word of the last clause
-  while (end > 0 && !TabariWord(words[end - 1]) && words[end - 1] != ",") --end;
-  // Actor phrases (longest first, left to right) and the compounds they
-  // form: actors joined by commas and a final AND / NOR, with determiners
-  // and adjectives allowed in between.
-  std::vector<int> actor_end(n + 1, -1);  // token -> end of the actor starting there
-  for (int i = 0; i < end;) {
-    uint32_t node = 0;
-    size_t len = actors.LongestMatch(words.subspan(i), hashes.subspan(i), &node);
-    if (len == 0) {
-      ++i;
-      continue;
-    }
-    actor_end[i] = i + static_cast<int>(len);
-    i += static_cast<int>(len);
-  }
-  std::vector<uint8_t> in_compound(n, 0);
-  auto skip_modifiers = [&](int k) {
-    while (k < end && (a.tokens[k].tag == Tag::kDT || analysis::IsAdjective(a.tokens[k].tag))) ++k;
-    return k;
-  };
-  for (int i = 0; i < end;) {
-    int k = skip_modifiers(i);
-    if (k >= end || actor_end[k] < 0) {
-      ++i;
-      continue;
-    }
-    std::vector<int> commas;
-    int last_end = actor_end[k];
-    bool closed = false;
-    for (int j = last_end; j < end;) {
-      bool comma = words[j] == ",";
-      int link_end = j + 1;
-      if (comma && link_end < end && (words[link_end] == "AND" || words[link_end] == "NOR"))
-        ++link_end;  // "A, B, and C"
-      bool conj = words[link_end - 1] == "AND" || words[link_end - 1] == "NOR";
-      if (!comma && !conj) break;
-      int next = skip_modifiers(link_end);
-      if (next >= end || actor_end[next] < 0) break;
-      if (comma) commas.push_back(j);
-      closed = closed || conj;
-      last_end = actor_end[next];
-      j = last_end;
-      if (conj) break;  // "A, B and C" ends at C
-    }
-    if (closed) {
-      for (int j : commas) in_compound[j] = 1;
-    }
-    i = last_end;
-  }
-  auto count = [&](int b, int e) {
-    size_t out = 0;
-    for (int k = b; k < e; ++k) out += TabariWord(words[k]);
-    return out;
-  };
-  auto in_range = [](size_t v, size_t lo, size_t hi) { return hi != 0 && v >= lo && v <= hi; };
-  auto is_comma = [&](int k) { return words[k] == "," && !in_compound[k]; };
-  for (int k = 0; k < end; ++k) {
-    if (!is_comma(k)) continue;
-    if (in_range(count(0, k), c.bmin, c.bmax)) {
-      for (int j = 0; j < k; ++j) drop[j] = 1;
-    }
-    int next = k + 1;
-    while (next < end && !is_comma(next)) ++next;
-    if (next >= end) {
-      if (in_range(count(k + 1, end), c.emin, c.emax)) {
-        for (int j = k + 1; j < end; ++j) drop[j] = 1;
-      }
-      break;
-    }
-    if (in_range(count(k + 1, next), c.min, c.max)) {
-      for (int j = k + 1; j < next; ++j) drop[j] = 1;
-    }
-    k = next;  // the closing comma opens no clause of its own
-  }
-  // Commas with no clause left on one side, or doubled, go too.
-  int prev = -1;
-  for (int k = 0; k < end; ++k) {
-    if (drop[k]) continue;
-    if (words[k] == ",") {
-      int next = k + 1;
-      while (next < end && drop[next]) ++next;
-      if (prev < 0 || words[prev] == "," || next >= end) {
-        drop[k] = 2;
-        continue;
-      }
-    }
-    prev = k;
-  }
-  return drop;
 }
 
 }  // namespace
@@ -407,6 +302,10 @@ struct Coder::Compiled {
   std::vector<std::vector<std::string>> form_names;  // PhraseText of each block's forms
   bool tabari = false;
   std::set<std::string, std::less<>> tabari_nouns;  // TABARI <NOUN> words
+  std::set<std::string, std::less<>> tabari_adjectives;  // TABARI <ADJECTIVE> words
+  // TABARI actor phrases with a blank between words, which may match words
+  // that are apart (tabari::MatchSpacedPhrase): (entry, phrase).
+  std::vector<std::pair<uint32_t, const coding::Phrase*>> tabari_spaced_actors;
 };
 
 namespace {
@@ -504,6 +403,33 @@ bool TabariCliticBlocksVerb(const coding::TokenTrie& trie, const analysis::Analy
   return true;
 }
 
+// TABARI's text filter turns hyphens into blanks ("Al-Gore" is AL GORE);
+// a hyphenated word a dictionary lists as it is ("BARAD-DUR") stays whole.
+void SplitHyphens(const DictionarySet& d, std::string* text) {
+  size_t i = 0;
+  while (i < text->size()) {
+    size_t j = text->find(' ', i);
+    if (j == std::string::npos) j = text->size();
+    std::string_view word(text->data() + i, j - i);
+    if (word.find('-') != std::string_view::npos) {
+      std::string w = coding::NormalizeWord(word);
+      while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.pop_back();
+      while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.front()))) w.erase(0, 1);
+      const auto root = coding::TokenTrie::root();
+      const auto none = coding::TokenTrie::kNoNode;
+      bool listed = d.actors.trie().Child(root, w) != none ||
+                    d.agents.trie().Child(root, w) != none ||
+                    d.verbs.verb_trie().Child(root, w) != none;
+      if (!listed) {
+        for (size_t k = i; k < j; ++k) {
+          if ((*text)[k] == '-') (*text)[k] = ' ';
+        }
+      }
+    }
+    i = j + 1;
+  }
+}
+
 // Per-sentence matching context for patterns.
 struct MatchContext {
   const coding::VerbDictionary* verbs;
@@ -561,6 +487,16 @@ int TabariWordAt(const PatternElement& e, int pos, bool whole, const MatchContex
   std::string_view w = e.text;
   std::string_view token = words[pos];
   whole = whole || e.word_end || e.adjacent_next;
+  if (w.size() > 1 && w.back() == '~') {
+    // "REAL~_PLEASANT": a stem joined to the next word ("really pleasant").
+    w.remove_suffix(1);
+    whole = false;
+  } else if (w.size() > 1 && w.back() == '-' && !token.ends_with('-')) {
+    // The text filter made "anti-" a word of its own (SplitHyphens); so is
+    // the pattern's ANTI-.
+    w.remove_suffix(1);
+    whole = true;
+  }
   if (token == w || (!whole && token.starts_with(w))) return pos + 1;
   const auto& tokens = ctx.analysis->tokens;
   if (w.size() <= token.size() || !w.starts_with(token)) return kNone;
@@ -644,6 +580,11 @@ int MatchElementAt(const PatternElement& e, int pos, MatchContext& ctx, int dept
       return group.e;
     }
     case Kind::kSkip: {
+      if (ctx.tabari) {
+        // TABARI's ^ passes over one actor.
+        int g = (*ctx.group_at)[pos];
+        return g == kNone ? kNone : (*ctx.groups)[g].e;
+      }
       const auto& a = *ctx.analysis;
       const auto& chunk = a.chunks[a.tokens[pos].chunk];
       if (chunk.kind != ChunkKind::kNP && chunk.kind != ChunkKind::kPP) return kNone;
@@ -812,6 +753,8 @@ struct Occurrence {
   int vb = 0, ve = 0;
   int source = kNone, target = kNone, compound = kNone;
   int subject = kNone, object = kNone;
+  // The actor slots the matched pattern filled ($, +, %), before any rule.
+  int pattern_source = kNone, pattern_target = kNone, pattern_compound = kNone;
   coding::VerbCode code;
   std::string form, block;
   bool infinitive = false;
@@ -890,6 +833,97 @@ void ApplyTransformations(const std::vector<coding::Transformation>& ts,
       break;
     }
   }
+}
+
+// TABARI's clauses: for each token, the first token of its clause. A
+// conjunction (AND, BUT) starts a new clause unless it is the first or last
+// word, lies in a compound actor or a blanked subordinate clause, or joins
+// two of the dictionaries' nouns ("sheep and evil goats") or adjectives
+// ("awful and evil").
+std::vector<int> TabariClauseStarts(std::span<const std::string_view> words,
+                                    const std::vector<Group>& groups,
+                                    const std::vector<uint8_t>& blank,
+                                    const std::set<std::string, std::less<>>& nouns,
+                                    const std::set<std::string, std::less<>>& adjectives) {
+  const int n = static_cast<int>(words.size());
+  std::vector<uint8_t> in_compound(n, 0);
+  for (const Group& g : groups) {
+    if (g.cores.size() < 2) continue;
+    for (int k = g.b; k < g.e; ++k) in_compound[k] = 1;
+  }
+  auto listed = [](const std::set<std::string, std::less<>>& set, std::string_view w) {
+    if (set.count(w)) return true;
+    if (w.ends_with("ES") && set.count(w.substr(0, w.size() - 2))) return true;
+    return w.ends_with("S") && set.count(w.substr(0, w.size() - 1));
+  };
+  std::vector<int> out(n, 0);
+  int start = 0;
+  for (int k = 0; k < n; ++k) {
+    out[k] = start;
+    if (k == 0 || k + 1 >= n || (words[k] != "AND" && words[k] != "BUT")) continue;
+    if (in_compound[k] || (!blank.empty() && blank[k])) continue;
+    if (listed(nouns, words[k - 1])) {
+      int j = k + 1;
+      while (j < n && listed(adjectives, words[j])) ++j;
+      if (j < n && listed(nouns, words[j])) continue;
+    }
+    if (listed(adjectives, words[k - 1]) && listed(adjectives, words[k + 1])) continue;
+    start = k + 1;
+  }
+  return out;
+}
+
+// TABARI's pronouns, as actors: "he", "she", "it", "him" and "her" stand
+// for the sentence's first actor before them that is no compound; "they",
+// "them" and "their" for its first compound actor before them, else its first
+// actor. Each pronoun gets a copy of its referent's group.
+void AddTabariPronouns(std::span<const std::string_view> words, const std::vector<Core>& cores,
+                       std::vector<Group>* groups) {
+  const int n = static_cast<int>(words.size());
+  auto has_actor = [&](const Group& g) {
+    return std::any_of(g.cores.begin(), g.cores.end(), [&](int ci) { return cores[ci].has_actor; });
+  };
+  std::vector<Group> added;
+  size_t gi = 0;  // groups before token k: [0, gi)
+  for (int k = 0; k < n; ++k) {
+    while (gi < groups->size() && (*groups)[gi].e <= k) ++gi;
+    if (gi < groups->size() && (*groups)[gi].b <= k) continue;  // inside an actor
+    std::string_view w = words[k];
+    bool singular = w == "HE" || w == "SHE" || w == "IT" || w == "HIM" || w == "HER";
+    bool plural = w == "THEY" || w == "THEM" || w == "THEIR";
+    if (!singular && !plural) continue;
+    int ref = kNone;
+    for (size_t j = 0; j < gi && ref == kNone; ++j) {
+      const Group& g = (*groups)[j];
+      if (has_actor(g) && (singular ? g.cores.size() == 1 : g.cores.size() > 1))
+        ref = static_cast<int>(j);
+    }
+    for (size_t j = 0; j < gi && ref == kNone && plural; ++j) {
+      if (has_actor((*groups)[j])) ref = static_cast<int>(j);
+    }
+    if (ref == kNone) continue;
+    Group p = (*groups)[ref];
+    p.b = k;
+    p.e = k + 1;
+    added.push_back(std::move(p));
+  }
+  if (added.empty()) return;
+  for (auto& p : added) groups->push_back(std::move(p));
+  std::stable_sort(groups->begin(), groups->end(),
+                   [](const Group& x, const Group& y) { return x.b < y.b; });
+}
+
+// TABARI's passive voice: "by" one to three words after the verb and an
+// auxiliary one or two words before it.
+bool TabariPassive(std::span<const std::string_view> words, int vb, int ve) {
+  const int n = static_cast<int>(words.size());
+  bool by = false;
+  for (int k = ve; k < n && k < ve + 3; ++k) by = by || words[k] == "BY";
+  if (!by) return false;
+  auto aux = [](std::string_view w) {
+    return w == "WAS" || w == "WERE" || w == "BEEN" || w == "IS" || w == "ARE" || w == "BE";
+  };
+  return (vb >= 1 && aux(words[vb - 1])) || (vb >= 2 && aux(words[vb - 2]));
 }
 
 // Literal words a pattern element cannot match without: its own word, or the
@@ -1068,6 +1102,18 @@ Result<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const DictionarySet
       if (phrase.size() == 1) compiled->tabari_nouns.insert(phrase[0].word);
     }
   }
+  if (compiled->tabari) {
+    for (const auto& phrase : dictionaries->actors.adjectives()) {
+      if (phrase.size() == 1) compiled->tabari_adjectives.insert(phrase[0].word);
+    }
+    const auto& entries = dictionaries->actors.entries();
+    for (size_t e = 0; e < entries.size(); ++e) {
+      for (const auto& phrase : entries[e].phrases) {
+        if (tabari::HasSpacedWords(phrase))
+          compiled->tabari_spaced_actors.emplace_back(static_cast<uint32_t>(e), &phrase);
+      }
+    }
+  }
   const auto& blocks = dictionaries->verbs.blocks();
   compiled->block_patterns.resize(blocks.size());
   compiled->form_names.resize(blocks.size());
@@ -1134,7 +1180,8 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
 
 void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* context,
                  CodeResult* out) const {
-  CodeSentence(sentence, date, context, out, options_.comma.any());
+  // TABARI's comma clauses are blanked inside CodeSentence, not deleted.
+  CodeSentence(sentence, date, context, out, options_.comma.any() && !compiled_->tabari);
 }
 
 void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleContext* context,
@@ -1156,15 +1203,12 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
   for (char& ch : s.clean) {
     if (ch == '_') ch = ' ';
   }
+  if (c.tabari) SplitHyphens(d, &s.clean);
   const analysis::Analyzer& analyzer = analysis::Analyzer::Default();
   analyzer.Analyze(s.clean, &s.analysis);
   const analysis::Analysis& a = s.analysis;
   const int n = static_cast<int>(a.tokens.size());
-  // The minimum applies to the sentence as written, not to what is left once
-  // comma clauses are removed (the recursive call below, made only when
-  // clauses are being removed, passes delete_clauses = false).
-  const bool whole_sentence = delete_clauses == options_.comma.any();
-  if (c.tabari && options_.min_words > 0 && whole_sentence) {
+  if (c.tabari && options_.min_words > 0) {
     size_t word_count = 0;
     for (int k = 0; k < n; ++k) word_count += TabariWord(a.word(k));
     if (word_count < options_.min_words) {
@@ -1231,9 +1275,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
   // are removed is coded instead (discards and issues above still read the
   // whole sentence, as PETRARCH-1 reads them from its text).
   if (delete_clauses) {
-    std::vector<uint8_t> drop =
-        c.tabari ? TabariCommaClausesToDrop(a, words, hashes, d.actors.trie(), options_.comma)
-                 : CommaClausesToDrop(a, words, options_.comma);
+    std::vector<uint8_t> drop = CommaClausesToDrop(a, words, options_.comma);
     if (std::find(drop.begin(), drop.end(), 1) != drop.end()) {
       // The kept tokens in runs copied from the sentence; `runs` maps the
       // shorter text back to it: (offset there, offset here, length).
@@ -1309,6 +1351,34 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     if (use_tags && agent_len == 1 && analysis::IsVerb(tag(i)) && tag(i) != Tag::kVBN &&
         tag(i) != Tag::kVBG)
       agent_len = 0;
+    if (c.tabari && !c.tabari_spaced_actors.empty()) {
+      // A TABARI phrase whose words may be apart ("PRINCE DOL_AMROTH" in
+      // "the Prince of Dol Amroth"), when it matches more words than the
+      // phrases found above; the first such phrase listed wins a tie.
+      size_t most = std::max(actor_len, agent_len);
+      int spaced_end = -1;
+      uint32_t spaced_entry = 0;
+      for (const auto& [entry, phrase] : c.tabari_spaced_actors) {
+        if (phrase->size() <= most || (*phrase)[0].word != words[i]) continue;
+        int end = tabari::MatchSpacedPhrase(*phrase, words, i);
+        if (end < 0) continue;
+        most = phrase->size();
+        spaced_end = end;
+        spaced_entry = entry;
+      }
+      if (spaced_end > 0) {
+        Item item;
+        item.b = i;
+        item.e = spaced_end;
+        item.actor = true;
+        item.entry = spaced_entry;
+        s.items.push_back(item);
+        trace("actor phrase with words apart: \"" +
+              std::string(span_of(i, spaced_end).In(sentence)) + "\"");
+        i = spaced_end;
+        continue;
+      }
+    }
     if (actor_len == 0 && agent_len == 0) {
       // A name the article introduced earlier ("Ford" after "U.S.
       // ambassador Robert Ford"), or "he" / "she" opening a sentence that
@@ -1724,6 +1794,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     }
     s.groups = std::move(kept);
   }
+  if (c.tabari) AddTabariPronouns(words, s.cores, &s.groups);
   s.group_at.assign(n, kNone);
   // Coreference: remember the people this sentence names, with the code
   // their description gives them, for the sentences after it.
@@ -1789,6 +1860,34 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
   for (size_t gi = 0; gi < s.groups.size(); ++gi) {
     for (int k = s.groups[gi].b; k < s.groups[gi].e; ++k) s.group_at[k] = static_cast<int>(gi);
     for (const auto& m : s.groups[gi].mentions) out->actors.push_back(m);
+  }
+  // TABARI blanks its comma-delimited subordinate clauses: no actor or verb
+  // in them is coded, nor one that reaches into them.
+  std::vector<uint8_t> tabari_blank;
+  if (c.tabari) {
+    std::vector<uint8_t> counted(n);
+    for (int k = 0; k < n; ++k) counted[k] = TabariWord(words[k]);
+    std::vector<std::pair<int, int>> compounds;
+    for (const Group& g : s.groups) {
+      if (g.cores.size() > 1) compounds.emplace_back(g.b, g.e);
+    }
+    tabari_blank = tabari::SubordinateClauses(words, counted, compounds, options_.comma);
+    for (int k = 0; k < n;) {
+      if (!tabari_blank[k]) {
+        ++k;
+        continue;
+      }
+      int e = k;
+      while (e < n && tabari_blank[e]) ++e;
+      trace("subordinate clause blanked: \"" + std::string(span_of(k, e).In(sentence)) + "\"");
+      k = e;
+    }
+    for (const Group& g : s.groups) {
+      if (std::any_of(tabari_blank.begin() + g.b, tabari_blank.begin() + g.e,
+                      [](uint8_t x) { return x != 0; })) {
+        for (int k = g.b; k < g.e; ++k) s.group_at[k] = kNone;
+      }
+    }
   }
   for (const auto& g : s.groups) {
     std::string codes;
@@ -1950,6 +2049,8 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
   ctx.groups = &s.groups;
   ctx.tabari = c.tabari;
   ctx.no_verb_gaps = d.style == DictionarySet::Style::kStoryline;
+  // TABARI: a blank between pattern words skips any number of words.
+  if (c.tabari) ctx.max_gap = n;
   if (!d.verbs.synsets().empty()) {
     size_t cells = d.verbs.synsets().size() * static_cast<size_t>(n);
     if (s.memo_stamp.size() < cells) {
@@ -1989,6 +2090,11 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       continue;
     }
     int vb = i, ve = i + static_cast<int>(len);
+    if (!tabari_blank.empty() && std::any_of(tabari_blank.begin() + vb, tabari_blank.begin() + ve,
+                                             [](uint8_t x) { return x != 0; })) {
+      i = ve;  // TABARI: a verb in or reaching into a subordinate clause
+      continue;
+    }
     // The match must carry a verb-group head (or, with the tagger off, any word).
     bool verbal = !options_.use_tagger;
     int head = vb;
@@ -2014,8 +2120,11 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       // verb is a verb unless it is capitalised inside the sentence, follows
       // a determiner or possessive, or is a listed noun.
       std::string_view original = a.word(vb);
+      // (An all-capitals sentence capitalises nothing.)
       bool capitalised =
-          vb > 0 && !original.empty() && std::isupper(static_cast<unsigned char>(original[0]));
+          vb > 0 && !original.empty() && std::isupper(static_cast<unsigned char>(original[0])) &&
+          std::any_of(sentence.begin(), sentence.end(),
+                      [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
       bool after_det =
           vb > 0 && (words[vb - 1] == "THE" || words[vb - 1] == "A" || words[vb - 1] == "AN");
       verbal = !capitalised && !after_det && !c.tabari_nouns.count(words[vb]);
@@ -2213,6 +2322,9 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     occ.compound = compound;
     occ.subject = subject;
     occ.object = object;
+    occ.pattern_source = best_ctx.source;
+    occ.pattern_target = best_ctx.target;
+    occ.pattern_compound = best_ctx.compound;
     occ.code = code;
     occ.form = form_name;
     occ.block = block.name;
@@ -2315,12 +2427,31 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
   }
 
   // TABARI's shallow roles (Schrodt 2009, ch. 5): one event per clause, from
-  // its first coded verb; the source is the first actor of the clause; a new
-  // clause starts at a conjunction before a verb ("... and promised aid").
+  // its first verb that yields one. A clause starts after a conjunction
+  // (TabariClauseStarts). The source is the one a pattern names, else the
+  // source of an earlier clause (replaced when a clause opens with an
+  // actor), else the clause's first actor (with DEFAULT ... PRIOR, one
+  // before the verb); the target is the one a pattern names, else the first
+  // other actor after the verb in the clause, else (without DEFAULT ...
+  // AFTER) the nearest other actor before it, where a compound source gives
+  // its members after the first ("Bree and Arnor restored ties": BRE ->
+  // ARN); the defaults fill what is still missing. "X was warned by Y"
+  // swaps the two (TabariPassive).
   if (c.tabari) {
-    int clause_start = 0;
-    int prev_end = 0;
-    int prev_source = kNone;
+    const std::vector<int> clause_of =
+        TabariClauseStarts(words, s.groups, tabari_blank, c.tabari_nouns, c.tabari_adjectives);
+    auto clause_end = [&](int start) {
+      int e = start;
+      while (e < n && clause_of[e] == start) ++e;
+      return e;  // one past the clause's last token
+    };
+    auto same = [&](int x, int y) {
+      return x != kNone && y != kNone && (x == y || s.groups[x].codes == s.groups[y].codes);
+    };
+    const bool source_prior = options_.default_source_prior && !options_.default_source.empty();
+    const bool target_after = options_.default_target_after && !options_.default_target.empty();
+    int clause_start = -1;
+    int carried = kNone;  // the source found in an earlier clause
     bool clause_coded = false;
     for (Occurrence& occ : occs) occ.rank = TakeTabariRank(&occ.code);
     // A group of its own for a default code or for some members of a
@@ -2337,111 +2468,64 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       s.groups.push_back(std::move(g));
       return static_cast<int>(s.groups.size() - 1);
     };
-    // TABARI's roles for a verb without pattern slots, as its coder finds
-    // them (its DEFAULT: and COMMA records test them): the source is the
-    // first actor of the clause, wherever it stands (a clause opened by a
-    // conjunction with no actor before its verb keeps the previous clause's
-    // source; with DEFAULT ... PRIOR an actor after the verb gives the
-    // default source instead); the target is the first actor after the verb
-    // in the clause other than the source (a compound whose first member is
-    // the source gives its other members), else, without AFTER, the nearest
-    // actor before the verb other than the source, else the default target;
-    // a compound source with no target codes its members against each other.
-    auto TabariRoles = [&](int clause_begin, int carried_source, Occurrence* occ) {
-      // The clause ends at the next conjunction, except one inside a compound
-      // actor or between nouns ("sheep and evil awful goats").
-      int clause_end = n;
-      for (int k = occ->ve; k < n && clause_end == n; ++k) {
-        if (s.group_at[k] != kNone || !(words[k] == "AND" || words[k] == "BUT" || words[k] == ";"))
-          continue;
-        int next = k + 1;
-        while (next < n && analysis::IsAdjective(tag(next))) ++next;
-        bool nouns = k > 0 && words[k] != ";" && analysis::IsNoun(tag(k - 1)) && next < n &&
-                     analysis::IsNoun(tag(next));
-        if (!nouns) clause_end = k;
-      }
-      int first = kNone;
-      for (int k = clause_begin; k < clause_end && first == kNone; ++k) first = s.group_at[k];
-      if (first == kNone || s.groups[first].b > occ->vb) {
-        if (carried_source != kNone)
-          first = carried_source;
-        else if (first != kNone && options_.default_source_prior)
-          first = kNone;
-      }
-      occ->source = first;
-      if (occ->source == kNone && !options_.default_source.empty())
-        occ->source = new_group({options_.default_source}, "(TABARI default)");
-      if (occ->target != kNone && occ->target != occ->object) return;  // set by the pattern
-      const std::string own = occ->source == kNone ? "" : s.groups[occ->source].codes[0];
-      occ->target = kNone;
-      for (int k = occ->ve; k < clause_end && occ->target == kNone; ++k) {
-        int g = s.group_at[k];
-        if (g == kNone || (k > 0 && s.group_at[k - 1] == g)) continue;
-        const Group& group = s.groups[g];
-        if (group.codes[0] != own) {
-          occ->target = g;
-        } else if (group.codes.size() > 1) {
-          std::vector<std::string> rest(group.codes.begin() + 1, group.codes.end());
-          occ->target = new_group(std::move(rest), group.mentions[1].entry);
-        }
-      }
-      if (occ->target != kNone) return;
-      if (!options_.default_target_after) {
-        for (int k = occ->vb - 1; k >= clause_begin && occ->target == kNone; --k) {
-          int g = s.group_at[k];
-          if (g == kNone || (k + 1 < n && s.group_at[k + 1] == g)) continue;
-          const auto& codes = s.groups[g].codes;
-          for (size_t j = codes.size(); j-- > 0 && occ->target == kNone;) {
-            if (codes[j] != own) occ->target = new_group({codes[j]}, s.groups[g].mentions[j].entry);
-          }
-        }
-        if (occ->target != kNone) return;
-        if (occ->source != kNone && s.groups[occ->source].compound()) return;
-      }
-      if (!options_.default_target.empty())
-        occ->target = new_group({options_.default_target}, "(TABARI default)");
-    };
     for (Occurrence& occ : occs) {
-      bool new_clause = false;
-      for (int k = prev_end; k < occ.vb; ++k) {
-        if (words[k] == "AND" || words[k] == "BUT" || words[k] == ";") {
-          new_clause = true;
-          clause_start = k + 1;
-        }
+      const int cs = clause_of[occ.vb], ce = clause_end(cs);
+      if (cs != clause_start) {
+        clause_start = cs;
+        if (options_.tabari_scope != CoderOptions::TabariScope::kSentence) clause_coded = false;
+        if (cs > 0 && s.group_at[cs] != kNone) carried = s.group_at[cs];
       }
-      if (new_clause && options_.tabari_scope != CoderOptions::TabariScope::kSentence)
-        clause_coded = false;
       if (options_.tabari_scope == CoderOptions::TabariScope::kAll) clause_coded = false;
       if (occ.suppressed) continue;
-      if (clause_coded) {
-        occ.suppressed = true;
+      if (clause_coded || ce - cs < 3) {
+        occ.suppressed = true;  // coded already, or too short to be a clause
         continue;
       }
       if (occ.code.null()) continue;
-      const bool by_pattern = occ.info.passive || occ.source != occ.subject;
-      if (!by_pattern) {
-        int first = kNone;
-        for (int k = clause_start; k < occ.vb; ++k) {
-          if (s.group_at[k] != kNone) {
-            first = s.group_at[k];
-            break;
-          }
-        }
-        occ.source = first != kNone ? first : (new_clause ? prev_source : occ.source);
-      }
-      if (occ.compound == kNone && !by_pattern) {
-        TabariRoles(clause_start, new_clause ? prev_source : kNone, &occ);
+      if (occ.pattern_compound != kNone) {
+        // "%": the compound's members act on each other.
+        occ.compound = occ.pattern_compound;
+        occ.source = occ.target = kNone;
       } else {
-        if (occ.source == kNone && occ.compound == kNone && !options_.default_source.empty()) {
-          occ.source = new_group({options_.default_source}, "(TABARI default)");
+        int source = occ.pattern_source, target = occ.pattern_target;
+        bool regular = source == kNone && target == kNone;
+        if (source == kNone && carried != kNone && !same(carried, target)) source = carried;
+        for (int k = cs; k < ce && source == kNone; ++k) {
+          if (s.group_at[k] == kNone || same(s.group_at[k], target)) continue;
+          if (source_prior && k >= occ.vb) break;  // DEFAULT ... PRIOR: the default instead
+          source = s.group_at[k];
         }
-        if (occ.target == kNone && occ.compound == kNone && !options_.default_target.empty()) {
-          occ.target = new_group({options_.default_target}, "(TABARI default)");
+        if (occ.pattern_source == kNone && source != kNone) carried = source;
+        // The actor at k as a target: one other than the source, or the
+        // members after the first of a compound that is the source.
+        auto candidate = [&](int k) {
+          const int g = s.group_at[k];
+          if (g == kNone) return kNone;
+          if (!same(g, source)) return g;
+          if (g != source || !s.groups[g].compound()) return kNone;
+          std::vector<std::string> rest(s.groups[g].codes.begin() + 1, s.groups[g].codes.end());
+          std::string entry = s.groups[g].mentions[1].entry;
+          return new_group(std::move(rest), entry);
+        };
+        for (int k = occ.ve; k < ce && target == kNone; ++k) target = candidate(k);
+        for (int k = occ.vb - 1; k >= cs && target == kNone && !target_after; --k)
+          target = candidate(k);
+        occ.compound = kNone;
+        if (regular && source != kNone && target != kNone && TabariPassive(words, occ.vb, occ.ve)) {
+          std::swap(source, target);
+          occ.info.passive = true;
         }
+        occ.source = source;
+        occ.target = target;
       }
-      clause_coded = occ.rank != TabariRank::kSubordinate;
-      prev_source = occ.source;
-      prev_end = occ.ve;
+      if (occ.source == kNone && occ.compound == kNone && !options_.default_source.empty()) {
+        occ.source = new_group({options_.default_source}, "(TABARI default)");
+      }
+      if (occ.target == kNone && occ.compound == kNone && !options_.default_target.empty()) {
+        occ.target = new_group({options_.default_target}, "(TABARI default)");
+      }
+      clause_coded = occ.rank != TabariRank::kSubordinate &&
+                     (occ.compound != kNone || (occ.source != kNone && occ.target != kNone));
     }
   }
 

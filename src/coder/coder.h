@@ -159,6 +159,9 @@ struct CoderOptions {
   // turns that position off. All off by default: PETRARCH-2, UD-PETRARCH and
   // storyline's own dictionaries code the whole sentence
   // (PetrarchCommaDefaults() gives PETRARCH-1's PETR_config.ini values).
+  // With TABARI dictionaries the same limits are TABARI's COMMA: command,
+  // and a clause within them is blanked rather than removed (its actors and
+  // verbs are not coded; see coder/tabari_structure.h).
   struct CommaClauses {
     size_t min = 0, max = 0;    // a clause between two commas
     size_t bmin = 0, bmax = 0;  // the clause opening the sentence
@@ -253,8 +256,9 @@ class Coder {
 
  private:
   Coder(std::shared_ptr<const DictionarySet> dictionaries, CoderOptions options);
-  // Code's body; `delete_clauses` = apply options_.comma (false when coding
-  // the sentence that is left once they are removed).
+  // Code's body; `delete_clauses` = remove options_.comma's clauses (false
+  // when coding the sentence that is left once they are removed, and with
+  // TABARI dictionaries, which blank them instead).
   void CodeSentence(std::string_view sentence, coding::Date date, ArticleContext* context,
                     CodeResult* out, bool delete_clauses) const;
   struct Compiled;

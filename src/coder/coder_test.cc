@@ -486,7 +486,12 @@ class TabariCoderTest : public ::testing::Test {
     ASSERT_TRUE(set.ok()) << set.status().ToString();
     ASSERT_EQ(set.value()->style, DictionarySet::Style::kTabari);
     for (const auto& e : set.value()->errors) ADD_FAILURE() << coding::ToString(e);
-    auto coder = Coder::Create(set.value());
+    // TABARI's built-in settings (comma clauses), but short test sentences
+    // are coded.
+    CoderOptions options;
+    SetTabariDefaults(&options);
+    options.min_words = 0;
+    auto coder = Coder::Create(set.value(), options);
     ASSERT_TRUE(coder.ok());
     coder_ = std::move(coder).value();
   }
@@ -571,6 +576,103 @@ TEST(LoadDirectoryTest, TestDictionariesYieldToAProductionSet) {
   ASSERT_EQ(set.value()->actors.entries().size(), 1u);
   EXPECT_EQ(set.value()->actors.CodeFor(0, 20130527), "VAL");
   std::filesystem::remove_all(dir);
+}
+
+// TABARI-style dictionaries (a .project naming TABARI verb and actor files),
+// for the rules that apply to them only.
+constexpr char kStructureVerbs[] = R"(
+CONDEMN  [111]
+MEET  [031]
+SAID  [---]
+WARN  [160]
+- * AT ^ +  [162]
+PARADE  [017]
+- ANTI- + *  [111]
+ALLOW  [060]
+- * REAL~_PLEASANT  [024]
+)";
+
+constexpr char kStructureActors[] = R"(
+VALDORIA  [VAL]
+KESTRIA  [KES]
+MARENNE  [MAR]
+PORT ELLIS  [PEL]
+)";
+
+class TabariStructureTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ =
+        std::filesystem::temp_directory_path() / ("tabari_structure_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+    std::ofstream(dir_ / "t.verbs") << kStructureVerbs;
+    std::ofstream(dir_ / "t.actors") << kStructureActors;
+    std::ofstream(dir_ / "t.project") << "Test project\n<actorsfile> t.actors\n"
+                                         "<verbsfile> t.verbs\n";
+    auto set = LoadDirectory(dir_.string());
+    ASSERT_TRUE(set.ok()) << set.status().ToString();
+    ASSERT_EQ(set.value()->style, DictionarySet::Style::kTabari);
+    // TABARI's built-in settings (comma clauses), but short test sentences
+    // are coded.
+    CoderOptions options;
+    SetTabariDefaults(&options);
+    options.min_words = 0;
+    auto coder = Coder::Create(set.value(), options);
+    ASSERT_TRUE(coder.ok());
+    coder_ = std::move(coder).value();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::vector<std::string> Code(const std::string& sentence) {
+    CodeResult r;
+    coder_->Code(sentence, 20130527, &r);
+    std::vector<std::string> out;
+    for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  using V = std::vector<std::string>;
+  std::filesystem::path dir_;
+  std::unique_ptr<Coder> coder_;
+};
+
+TEST_F(TabariStructureTest, SubordinateClauseBetweenCommasIsBlanked) {
+  // Without the blanking, "condemned" would be the clause's first verb.
+  EXPECT_EQ(Code("Valdoria, which Kestria condemned last year, meets Marenne on Monday."),
+            V({"VAL/MAR/031"}));
+}
+
+TEST_F(TabariStructureTest, ShortClosingClauseIsBlanked) {
+  EXPECT_EQ(Code("Valdoria met officials, a Marenne spokesman said on Monday."), V());
+}
+
+TEST_F(TabariStructureTest, ActorPhraseWordsMayBeApart) {
+  EXPECT_EQ(Code("Valdoria condemned the Port of Ellis on Monday."), V({"VAL/PEL/111"}));
+  // Never across a comma.
+  EXPECT_EQ(Code("Valdoria condemned the Port, Ellis said."), V());
+}
+
+TEST_F(TabariStructureTest, SkipTokenPassesOverAnActor) {
+  EXPECT_EQ(Code("Valdoria warned at the Kestria of the Marenne navy."), V({"VAL/MAR/162"}));
+}
+
+TEST_F(TabariStructureTest, ConjunctionStartsAClauseAndPronounsReferBack) {
+  EXPECT_EQ(Code("Valdoria condemned Kestria but Marenne warned him on Monday."),
+            V({"MAR/VAL/160", "VAL/KES/111"}));
+}
+
+TEST_F(TabariStructureTest, HyphenatedPatternWordMatchesTheSplitWord) {
+  // "anti-" is ANTI once hyphens are blanks, as is the pattern's ANTI-.
+  EXPECT_EQ(Code("Valdoria joined an anti- Kestria parade on Monday."), V({"VAL/KES/111"}));
+}
+
+TEST_F(TabariStructureTest, TildeConnectorJoinsAStem) {
+  EXPECT_EQ(Code("Valdoria allowed that Kestria is a really pleasant place."), V({"VAL/KES/024"}));
+  EXPECT_EQ(Code("Valdoria allowed that Kestria is a real pleasant place."), V({"VAL/KES/024"}));
+  EXPECT_EQ(Code("Valdoria allowed that Kestria is a pleasant place."), V({"VAL/KES/060"}));
+}
+
+TEST_F(TabariStructureTest, AllCapitalsSentenceStillHasVerbs) {
+  EXPECT_EQ(Code("VALDORIA CONDEMNED KESTRIA ON MONDAY."), V({"VAL/KES/111"}));
 }
 
 }  // namespace

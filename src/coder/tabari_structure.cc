@@ -1,0 +1,117 @@
+// TABARI's sentence structure, rewritten from its documented behaviour
+// (Schrodt 2009, "TABARI: Textual Analysis by Augmented Replacement
+// Instructions", ch. 3 and 5; the program's parser module, read for the
+// details its manual leaves open).
+//
+// Subordinate clauses. TABARI has no parse; it treats a short stretch of
+// text set off by commas as a subordinate clause and blanks it before it
+// looks for verbs and actors ("Gollum, centre of a row between A and B,
+// called on C": Gollum is the source). Walking left to right over the commas
+// outside compound actors, each comma may close an opening clause (off by
+// default) and open a clause that the next such comma closes; that clause
+// is blanked when its word count lies within the limits, and a clause the
+// sentence's end closes uses the terminal limits. The comma that closes a
+// clause, blanked or not, opens none: TABARI resumes after it. Its defaults
+// (KEDS's) are 2..10 words between commas, 2..10 at the end, none at the
+// start.
+//
+// Spaced phrases. In TABARI dictionaries '_' joins words that must be
+// adjacent, while a blank lets other words come between them, up to the
+// next comma: "PRINCE DOL_AMROTH" is also "the Prince of Dol Amroth".
+#include "coder/tabari_structure.h"
+
+#include <algorithm>
+#include <string>
+
+namespace storyline::coder::tabari {
+
+bool IsComma(std::string_view word) {
+  return word == "," || word == ";" || word == ":" || word == "(" || word == ")";
+}
+
+std::vector<uint8_t> SubordinateClauses(std::span<const std::string_view> words,
+                                        std::span<const uint8_t> counted,
+                                        std::span<const std::pair<int, int>> compounds,
+                                        const CoderOptions::CommaClauses& limits) {
+  const int n = static_cast<int>(words.size());
+  std::vector<uint8_t> out(n, 0);
+  std::vector<uint8_t> in_compound(n, 0);
+  for (const auto& [b, e] : compounds) {
+    for (int k = std::max(b, 0); k < std::min(e, n); ++k) in_compound[k] = 1;
+  }
+  // Sentence-final punctuation is no word of the last clause (TABARI's text
+  // filter drops it).
+  int end = n;
+  while (end > 0 && !IsComma(words[end - 1]) && !counted[end - 1] &&
+         (words[end - 1] == "." || words[end - 1] == "?" || words[end - 1] == "!" ||
+          words[end - 1] == "\"" || words[end - 1] == "'"))
+    --end;
+  auto count = [&](int b, int e) {
+    size_t c = 0;
+    for (int k = b; k < e; ++k) c += counted[k];
+    return c;
+  };
+  auto within = [](size_t c, size_t lo, size_t hi) { return hi != 0 && c >= lo && c <= hi; };
+  auto is_boundary = [&](int k) { return !in_compound[k] && IsComma(words[k]); };
+  int k = 0;
+  while (k < end) {
+    if (!is_boundary(k)) {
+      ++k;
+      continue;
+    }
+    const int open = k;
+    if (within(count(0, open), limits.bmin, limits.bmax)) {
+      for (int j = 0; j < open; ++j) out[j] = 1;
+    }
+    int close = open + 1;
+    while (close < end && !is_boundary(close)) ++close;
+    if (close >= end) {
+      if (within(count(open + 1, end), limits.emin, limits.emax)) {
+        for (int j = open + 1; j < end; ++j) out[j] = 1;
+      }
+      break;
+    }
+    if (within(count(open + 1, close), limits.min, limits.max)) {
+      for (int j = open + 1; j <= close; ++j) out[j] = 1;
+    }
+    k = close + 1;
+  }
+  return out;
+}
+
+namespace {
+
+bool SpacedWordMatches(std::string_view word, const coding::PhraseToken& t, bool last) {
+  if (word == t.word) return true;
+  if (!last || t.word_end || !word.starts_with(t.word)) return false;
+  std::string_view rest = word.substr(t.word.size());
+  return rest == "S" || rest == "ES";
+}
+
+}  // namespace
+
+bool HasSpacedWords(const coding::Phrase& phrase) {
+  for (size_t i = 0; i + 1 < phrase.size(); ++i) {
+    if (!phrase[i].adjacent_next) return true;
+  }
+  return false;
+}
+
+int MatchSpacedPhrase(const coding::Phrase& phrase, std::span<const std::string_view> words,
+                      int start) {
+  const int n = static_cast<int>(words.size());
+  int pos = start;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    const bool last = i + 1 == phrase.size();
+    const bool may_skip = i > 0 && !phrase[i - 1].adjacent_next;
+    while (pos < n && !IsComma(words[pos]) && !SpacedWordMatches(words[pos], phrase[i], last)) {
+      if (!may_skip) return -1;
+      ++pos;
+    }
+    if (pos >= n || IsComma(words[pos])) return -1;
+    ++pos;
+  }
+  return pos;
+}
+
+}  // namespace storyline::coder::tabari
