@@ -229,6 +229,7 @@ int RunCode(const CodeFlags& f) {
         (*dict)->errors.size());
   }
   coder::CoderOptions options;
+  coder::ApplyTabariProject(**dict, &options);  // a TABARI project's own settings
   options.trace = f.trace;
   options.require_dyad = !f.no_dyad;
   options.use_tagger = !f.no_tagger;

@@ -39,7 +39,9 @@ Result<std::shared_ptr<const coder::DictionarySet>> LoadEventDictionaries(const 
 int RunCodeEvents(const GlobalFlags& global, const CodeEventsFlags& f) {
   auto dicts = LoadEventDictionaries(f.dictionaries);
   if (!dicts.ok()) return ReportError(dicts.status());
-  auto coder = coder::Coder::Create(*dicts, events::ArticleCoderOptions());
+  coder::CoderOptions coder_options = events::ArticleCoderOptions();
+  coder::ApplyTabariProject(**dicts, &coder_options);  // a TABARI project's own settings
+  auto coder = coder::Coder::Create(*dicts, coder_options);
   if (!coder.ok()) return ReportError(coder.status());
   auto store = Store::Open(global.db);
   if (!store.ok()) return ReportError(store.status());

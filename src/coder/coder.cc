@@ -1047,6 +1047,16 @@ void SetTabariDefaults(CoderOptions* options) {
   options->min_words = 8;
 }
 
+void ApplyTabariProject(const DictionarySet& dictionaries, CoderOptions* options) {
+  if (dictionaries.style != DictionarySet::Style::kTabari) return;
+  SetTabariDefaults(options);
+  for (const auto& command : dictionaries.tabari_options.commands) {
+    std::string line = command.key;
+    line.append(": ").append(command.value);
+    ApplyTabariOption(line, options);
+  }
+}
+
 bool ApplyPetrarchConfig(std::string_view setting, CoderOptions* options) {
   size_t eq = setting.find('=');
   if (eq == std::string_view::npos) return false;

@@ -190,6 +190,10 @@ CoderOptions::CommaClauses PetrarchCommaDefaults();
 // internal 2..10 words, initial off, terminal 2..10; sentences of fewer
 // than 8 words are not coded.
 void SetTabariDefaults(CoderOptions* options);
+// For a TABARI dictionary set: TABARI's built-in settings, then the commands
+// of the project's .options file, in order, as TABARI applies them before
+// the first record. Any other set: nothing changes.
+void ApplyTabariProject(const DictionarySet& dictionaries, CoderOptions* options);
 
 // Applies one TABARI option command ("SET: CODE BY SENTENCE", "DEFAULT:
 // SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", "DEFAULT: OFF", "SET: MINIMUM

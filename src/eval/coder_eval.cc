@@ -294,12 +294,7 @@ CoderEvalReport EvaluateCoderSuite(const coding::ValidationSuite& suite, const c
   if (tabari && coder.dictionaries().style == coder::DictionarySet::Style::kTabari) {
     // TABARI starts from its built-in settings, then reads the project's
     // .options file, before the first record.
-    coder::SetTabariDefaults(&current);
-    for (const auto& command : coder.dictionaries().tabari_options.commands) {
-      std::string line = command.key;
-      line.append(": ").append(command.value);
-      coder::ApplyTabariOption(line, &current);
-    }
+    coder::ApplyTabariProject(coder.dictionaries(), &current);
     auto created = coder::Coder::Create(coder.shared_dictionaries(), current);
     if (created.ok()) {
       reconfigured = std::move(created).value();
