@@ -415,6 +415,22 @@ TEST_F(TabariOptionsCoderTest, CommaClauses) {
             V({"KES/VAL/111", "MAR/VAL/111", "ORL/VAL/111"}));
 }
 
+TEST(TabariOptionTest, ProjectSettingsApplyToTabariSetsOnly) {
+  DictionarySet set;
+  set.style = DictionarySet::Style::kTabari;
+  set.tabari_options.commands.push_back({"SET", "MINIMUM WORDS = 5", 1});
+  set.tabari_options.commands.push_back({"OUTPUT", "ACTOR MATCH ID", 2});
+  CoderOptions o;
+  ApplyTabariProject(set, &o);
+  EXPECT_EQ(o.min_words, 5u);       // the .options file over the built-in 8
+  EXPECT_EQ(o.comma.max, 10u);      // TABARI's built-in comma limits
+  set.style = DictionarySet::Style::kPetrarch;
+  CoderOptions p;
+  ApplyTabariProject(set, &p);
+  EXPECT_EQ(p.min_words, 0u);
+  EXPECT_FALSE(p.comma.any());
+}
+
 TEST(ApplyPetrarchConfigTest, RequireDyad) {
   CoderOptions o;
   EXPECT_TRUE(ApplyPetrarchConfig("require_dyad=FALSE", &o));
