@@ -164,6 +164,32 @@ struct Scratch {
   std::vector<int> group_at;  // token -> group or kNone
 };
 
+// TABARI: true when words other than FORMER and a possessive lie between
+// the last actor of `core` and the agents that end it.
+bool TitleApartFromActor(const Core& core, const std::vector<Item>& items,
+                         std::span<const std::string_view> words) {
+  size_t k = core.items.size();
+  while (k > 0 && !items[core.items[k - 1]].actor) --k;
+  if (k == 0 || k == core.items.size()) return false;
+  for (int w = items[core.items[k - 1]].e; w < items[core.items[k]].b; ++w) {
+    if (words[w] != "'S" && words[w] != "'" && words[w] != "FORMER") return true;
+  }
+  return false;
+}
+
+// TABARI: the agents that end `core` after its last actor, moved into a new
+// core of their own (they belong to the actor that follows them).
+Core SplitTitleFromCore(Core* core, const std::vector<Item>& items) {
+  size_t keep = core->items.size();
+  while (keep > 0 && !items[core->items[keep - 1]].actor) --keep;
+  Core out;
+  out.items.assign(core->items.begin() + keep, core->items.end());
+  out.b = items[out.items.front()].b;
+  core->items.resize(keep);
+  core->e = items[core->items.back()].e;
+  return out;
+}
+
 Scratch& ThreadScratch() {
   thread_local Scratch s;
   return s;
@@ -292,7 +318,7 @@ struct Coder::Compiled {
     bool upper_adjacent = false;               // "*_OUT": the first upper element touches the verb
     // The lower part holds words other than actor slots and {noun phrases}.
     bool lower_words = false;
-    int weight = 0;
+    int weight = 0;  // TABARI: the pattern's text length (TabariLength)
     bool has_synset = false;  // a synset element anywhere in the pattern
     // Literal words outside synsets and groups: each must occur in the
     // sentence as it is (checked by binary search before any matching).
@@ -340,6 +366,38 @@ int Weight(const PatternElement& e) {
     }
     default:
       return 1;
+  }
+}
+
+// TABARI ranks patterns by the length of their text, a pattern with
+// alternatives ({ A | B }) counting as one pattern per alternative: an
+// element's length is its text plus a blank; an alternatives element counts
+// its longest member here, the member it matched when the pattern is ranked.
+int TabariLength(const PatternElement& e);
+int TabariLength(const std::vector<PatternElement>& seq) {
+  int n = 0;
+  for (const auto& x : seq) n += TabariLength(x);
+  return n;
+}
+int TabariLength(const PatternElement& e) {
+  switch (e.kind) {
+    case Kind::kWord:
+      return static_cast<int>(e.text.size()) + 1;
+    case Kind::kSynset:
+      return static_cast<int>(e.text.size()) + 2;
+    case Kind::kAlternatives: {
+      int n = 0;
+      for (const auto& g : e.groups) n = std::max(n, TabariLength(g));
+      return n;
+    }
+    case Kind::kPrepPhrase:
+    case Kind::kNounPhrase: {
+      int n = 0;
+      for (const auto& g : e.groups) n += TabariLength(g);
+      return n;
+    }
+    default:
+      return 2;
   }
 }
 
@@ -462,6 +520,9 @@ struct MatchContext {
   // tries longer ones first, so "AUSTRIAN GOLD FLORIN" beats "AUSTRIAN
   // FLORIN" on "austrian gold florin").
   int synset_words = 0;
+  // TABARI: characters the alternatives matched so far fall short of the
+  // longest member of each (see TabariLength).
+  int alt_shortfall = 0;
 };
 
 bool WordMatches(std::string_view token, const PatternElement& e, bool tabari, bool plurals) {
@@ -604,7 +665,9 @@ int MatchElementAt(const PatternElement& e, int pos, MatchContext& ctx, int dept
     case Kind::kAlternatives:
       for (const auto& g : e.groups) {
         int end = MatchForward(g, 0, pos, true, ctx, depth + 1);
-        if (end != kNone) return end;
+        if (end == kNone) continue;
+        if (ctx.tabari) ctx.alt_shortfall += TabariLength(e) - TabariLength(g);
+        return end;
       }
       return kNone;
     case Kind::kVerb:
@@ -636,7 +699,7 @@ int MatchForward(const std::vector<PatternElement>& seq, size_t k, int pos, bool
         break;
     }
     int saved_s = ctx.source, saved_t = ctx.target, saved_c = ctx.compound;
-    int saved_w = ctx.synset_words;
+    int saved_w = ctx.synset_words, saved_a = ctx.alt_shortfall;
     int end = MatchElementAt(e, q, ctx, depth);
     if (end != kNone) {
       bool next_anchored = e.adjacent_next;
@@ -647,6 +710,7 @@ int MatchForward(const std::vector<PatternElement>& seq, size_t k, int pos, bool
     ctx.target = saved_t;
     ctx.compound = saved_c;
     ctx.synset_words = saved_w;
+    ctx.alt_shortfall = saved_a;
   }
   return kNone;
 }
@@ -666,7 +730,7 @@ int MatchBackward(const std::vector<const PatternElement*>& seq, size_t k, int p
     // Try start positions whose match ends exactly at end_at + 1.
     for (int start = end_at; start >= 0 && start >= end_at - 6; --start) {
       int saved_s = ctx.source, saved_t = ctx.target, saved_c = ctx.compound;
-      int saved_w = ctx.synset_words;
+      int saved_w = ctx.synset_words, saved_a = ctx.alt_shortfall;
       int end = MatchElementAt(e, start, ctx, 0);
       if (end == end_at + 1) {
         bool next_anchored = k + 1 < seq.size() && seq[k + 1]->adjacent_next;
@@ -677,6 +741,7 @@ int MatchBackward(const std::vector<const PatternElement*>& seq, size_t k, int p
       ctx.target = saved_t;
       ctx.compound = saved_c;
       ctx.synset_words = saved_w;
+      ctx.alt_shortfall = saved_a;
       if (e.kind == Kind::kWord) break;  // a word is one token
     }
   }
@@ -1150,7 +1215,7 @@ Result<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const DictionarySet
       }
       cp.upper_adjacent = p.elements[star].adjacent_next;
       for (const auto& e : p.elements) {
-        cp.weight += Weight(e);
+        cp.weight += compiled->tabari ? TabariLength(e) : Weight(e);
         cp.has_synset = cp.has_synset || HasSynset(e);
         CollectRequired(e, &cp.required);
       }
@@ -1487,6 +1552,17 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
         join = true;  // "lawmakers in Fornost", "the ambassadors of Arnor"
         linked = true;
       }
+      if (join && c.tabari && it.actor && last.has_actor && !prev.actor &&
+          TitleApartFromActor(last, s.items, words)) {
+        // TABARI ties a title to an actor right next to it: "Arnor 's
+        // foreign minister Hurin" is Arnor and Hurin-the-minister, two
+        // actors, while "Arnor 's minister Hurin" stays one.
+        s.cores.push_back(SplitTitleFromCore(&last, s.items));
+        s.cores.back().items.push_back(static_cast<int>(k));
+        s.cores.back().e = it.e;
+        s.cores.back().has_actor = true;
+        continue;
+      }
       if (join) {
         last.items.push_back(static_cast<int>(k));
         last.e = it.e;
@@ -1548,6 +1624,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     if (actorless && c.tabari && !options_.tabari_convert_agents) return out_codes;
     if (actorless) bases.push_back("---");
     std::string prefix, suffix;
+    const bool former = c.tabari && tabari::FormerBefore(words, core.b, core.e);
     auto add_agent = [&](int ii) {
       const auto& ag = d.agents.entries()[s.items[ii].entry];
       m.agents.push_back(coding::PhraseText(ag.phrase) +
@@ -1555,7 +1632,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       if (ag.prefix)
         prefix += ag.code;
       else
-        suffix = JoinCode(suffix, ag.code);
+        suffix = JoinCode(suffix, former ? std::string(tabari::kFormerCode) : ag.code);
     };
     for (int ii : extra_agents) add_agent(ii);
     for (int ii : core.items) {
@@ -1565,6 +1642,9 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     if (actorless && suffix.empty() && prefix.empty()) return out_codes;
     for (const std::string& base : bases) {
       std::string code = base == "---" && !prefix.empty() ? prefix : prefix + base;
+      // TABARI does not prefix an agent code the actor's code already
+      // begins with ("human rights activists" NGM~ on an NGM actor).
+      if (c.tabari && !prefix.empty() && base.starts_with(prefix)) code = base;
       code = JoinCode(code, suffix);
       if (suffix.empty() || code.size() > base.size() + prefix.size()) {
       }
@@ -2194,14 +2274,19 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
         }
         MatchContext m = ctx;
         m.source = m.target = m.compound = kNone;
+        m.alt_shortfall = 0;
         bool ok = true;
         if (!p.upper.empty()) ok = MatchForward(p.upper, 0, ve, p.upper_adjacent, m, 0) != kNone;
         if (ok && !p.lower.empty())
           ok = MatchBackward(p.lower, 0, vb - 1, p.lower_adjacent, m) != kNone;
         if (!ok) continue;
-        if (p.weight == best_weight && m.synset_words <= best_ctx.synset_words) continue;
+        const int weight = p.weight - m.alt_shortfall;
+        if (weight < best_weight ||
+            (weight == best_weight &&
+             (!p.has_synset || !synset_ties || m.synset_words <= best_ctx.synset_words)))
+          continue;
         best = &p;
-        best_weight = p.weight;
+        best_weight = weight;
         best_ctx = m;
         bi = b;
         fi = f;

@@ -691,5 +691,75 @@ TEST_F(TabariStructureTest, AllCapitalsSentenceStillHasVerbs) {
   EXPECT_EQ(Code("VALDORIA CONDEMNED KESTRIA ON MONDAY."), V({"VAL/KES/111"}));
 }
 
+// TABARI agents and pattern ranking, in the same invented world.
+class TabariAgentsCoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("tabari_agents_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+    Write("a.verbs",
+          "CONDEMN [111]\nVOW [170]\n"
+          "- * RESIST { TO THE LAST | UNTIL THE VERY END OF TIME } [113]\n"
+          "- * RESISTANCE TO THE LAST CITY [114]\n");
+    Write("a.actors", "VALDORIA [VAL]\nKESTRIA [KES]\nHALVARD [VAL]\nAMBER_LEAGUE [NGO]\n");
+    Write("a.agents", "MINISTER_ [~GOV]\nPOLICE_ [~COP]\nRIGHTS_ACTIVISTS_ [NGO~]\n");
+    Write("a.project",
+          "Invented\n<actorsfile> a.actors\n<verbsfile> a.verbs\n<agentsfile> a.agents\n");
+    auto set = LoadTabari((dir_ / "a.project").string());
+    ASSERT_TRUE(set.ok()) << set.status().ToString();
+    for (const auto& e : set.value()->errors) ADD_FAILURE() << coding::ToString(e);
+    CoderOptions options;
+    SetTabariDefaults(&options);
+    options.min_words = 0;
+    auto coder = Coder::Create(set.value(), options);
+    ASSERT_TRUE(coder.ok());
+    coder_ = std::move(coder).value();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& name, const char* text) { std::ofstream(dir_ / name) << text; }
+  std::vector<std::string> Code(const std::string& sentence) {
+    CodeResult r;
+    coder_->Code(sentence, 19950101, &r);
+    std::vector<std::string> out;
+    for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  using V = std::vector<std::string>;
+  std::filesystem::path dir_;
+  std::unique_ptr<Coder> coder_;
+};
+
+// A title goes with the actor right next to it: with words between it and
+// the actor before, it belongs to the actor after, and the first actor is
+// the source on its own.
+TEST_F(TabariAgentsCoderTest, TitleBindsToTheAdjacentActor) {
+  EXPECT_EQ(Code("Valdoria minister Halvard condemned Kestria."), V({"VALGOV/KES/111"}));
+  EXPECT_EQ(Code("Valdoria's minister Halvard condemned Kestria."), V({"VALGOV/KES/111"}));
+  EXPECT_EQ(Code("Valdoria's deputy interior minister Halvard condemned Kestria."),
+            V({"VAL/KES/111"}));
+}
+
+// A prefix agent whose code the actor's code already begins is not repeated.
+TEST_F(TabariAgentsCoderTest, PrefixAgentNotRepeated) {
+  EXPECT_EQ(Code("Rights activists Amber League condemned Kestria."), V({"NGO/KES/111"}));
+  EXPECT_EQ(Code("Rights activists in Valdoria condemned Kestria."), V({"NGOVAL/KES/111"}));
+}
+
+// FORMER before or inside an actor phrase makes its agents elites.
+TEST_F(TabariAgentsCoderTest, FormerMakesAgentsElites) {
+  EXPECT_EQ(Code("Former Valdoria police condemned Kestria."), V({"VALELI/KES/111"}));
+  EXPECT_EQ(Code("Valdoria former police condemned Kestria."), V({"VALELI/KES/111"}));
+  EXPECT_EQ(Code("Valdoria police condemned former Kestria ministers."), V({"VALCOP/KESELI/111"}));
+}
+
+// Patterns rank by the length of their text; an alternatives element counts
+// the member that matched, not its longest one.
+TEST_F(TabariAgentsCoderTest, PatternsRankByMatchedTextLength) {
+  EXPECT_EQ(Code("Valdoria vowed resistance to the last city of Kestria."), V({"VAL/KES/114"}));
+  EXPECT_EQ(Code("Valdoria vowed to resist until the very end of time Kestria."),
+            V({"VAL/KES/113"}));
+}
+
 }  // namespace
 }  // namespace storyline::coder

@@ -18,6 +18,10 @@
 // Spaced phrases. In TABARI dictionaries '_' joins words that must be
 // adjacent, while a blank lets other words come between them, up to the
 // next comma: "PRINCE DOL_AMROTH" is also "the Prince of Dol Amroth".
+//
+// Former officials. TABARI reads the word FORMER in front of or inside an
+// actor phrase as a conversion of its agents: ex-ministers and ex-police are
+// coded as elites (ELI) rather than as the office they once held.
 #include "coder/tabari_structure.h"
 
 #include <algorithm>
@@ -112,6 +116,13 @@ int MatchSpacedPhrase(const coding::Phrase& phrase, std::span<const std::string_
     ++pos;
   }
   return pos;
+}
+
+bool FormerBefore(std::span<const std::string_view> words, int b, int e) {
+  for (int k = std::max(0, b - 1); k < e && k < static_cast<int>(words.size()); ++k) {
+    if (words[k] == "FORMER") return true;
+  }
+  return false;
 }
 
 }  // namespace storyline::coder::tabari

@@ -45,6 +45,12 @@ int MatchSpacedPhrase(const coding::Phrase& phrase, std::span<const std::string_
 // phrases can match words that are apart).
 bool HasSpacedWords(const coding::Phrase& phrase);
 
+// TABARI's FORMER conversion: the word FORMER inside an actor phrase or just
+// before it ("Arnor former ministers", "former Arnor ministers") makes its
+// suffix agents kFormerCode (ex-officials are elites, not the office).
+inline constexpr std::string_view kFormerCode = "ELI";
+bool FormerBefore(std::span<const std::string_view> words, int b, int e);
+
 }  // namespace storyline::coder::tabari
 
 #endif  // STORYLINE_CODER_TABARI_STRUCTURE_H_
