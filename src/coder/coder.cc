@@ -332,6 +332,10 @@ struct Coder::Compiled {
   // TABARI actor phrases with a blank between words, which may match words
   // that are apart (tabari::MatchSpacedPhrase): (entry, phrase).
   std::vector<std::pair<uint32_t, const coding::Phrase*>> tabari_spaced_actors;
+  // PETRARCH actor phrases with a blank between words ("ITHILEN TELEVISION"),
+  // which may match words that are apart inside one noun phrase (see
+  // PetrarchSpacedMatch): (entry, phrase).
+  std::vector<std::pair<uint32_t, const coding::Phrase*>> petrarch_spaced_actors;
 };
 
 namespace {
@@ -442,6 +446,106 @@ size_t LongestMatch(const coding::TokenTrie& trie, std::span<const std::string_v
     if (exact != coding::TokenTrie::kNoNode && top < 64) stack[top++] = {exact, f.pos + 1};
   }
   return best;
+}
+
+// A PETRARCH actor phrase at words[start]: words joined by '_' must be
+// adjacent; after a blank, words for which `skippable` holds may come first.
+// Words match exactly (PETRARCH-1 does not stem actors). Returns one past the
+// last word matched, or -1.
+template <typename Skippable>
+int PetrarchSpacedMatch(const coding::Phrase& phrase, std::span<const std::string_view> words,
+                        int start, Skippable skippable) {
+  const int n = static_cast<int>(words.size());
+  int pos = start;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    const bool may_skip = i > 0 && !phrase[i - 1].adjacent_next;
+    while (pos < n && words[pos] != phrase[i].word) {
+      if (!may_skip || !skippable(pos)) return -1;
+      ++pos;
+    }
+    if (pos >= n) return -1;
+    ++pos;
+  }
+  return pos;
+}
+
+// True when a noun phrase follows a verb ending at `from` before its clause
+// ends (punctuation, a conjunction, a new finite verb group): a noun, a
+// pronoun or a number, other than the bare time words a parser reads as a
+// temporal phrase ("today", "yesterday").
+bool NounPhraseInVerbPhrase(const analysis::Analysis& a, std::span<const std::string_view> words,
+                            int from) {
+  static const std::unordered_set<std::string_view> kTimeWords = {"TODAY", "YESTERDAY", "TOMORROW",
+                                                                  "TONIGHT", "NOW"};
+  const int n = static_cast<int>(a.tokens.size());
+  for (int k = from; k < n; ++k) {
+    Tag t = a.tokens[k].tag;
+    if (analysis::IsPunct(t) || t == Tag::kCC || IsFiniteHead(t)) return false;
+    if ((analysis::IsNoun(t) || t == Tag::kPRP || t == Tag::kCD) && !kTimeWords.count(words[k]))
+      return true;
+  }
+  return false;
+}
+
+// PETRARCH's new actors (CoderOptions::new_actor_length): the noun phrase
+// just before a verb group beginning at `verb_begin`, with any "of" phrase
+// in it ("Gryffindor's head Minerva McGonagall left"), as tokens [b, e);
+// {-1, -1} when there is none or an actor group covers part of it.
+std::pair<int, int> UncodedSubject(const analysis::Analysis& a,
+                                   std::span<const std::string_view> words,
+                                   std::span<const int> group_at, int verb_begin) {
+  int e = verb_begin;
+  while (e > 0 && analysis::IsAdverb(a.tokens[e - 1].tag)) --e;
+  int b = e;
+  bool noun = false;
+  while (true) {
+    int k = b;
+    while (k > 0 && (NpInternal(a.tokens[k - 1].tag) || words[k - 1] == "'S")) {
+      noun = noun || analysis::IsNoun(a.tokens[k - 1].tag);
+      --k;
+    }
+    if (k == b) break;
+    b = k;
+    if (b >= 2 && words[b - 1] == "OF" && NpInternal(a.tokens[b - 2].tag))
+      --b;
+    else
+      break;
+  }
+  if (!noun) return {-1, -1};
+  for (int k = b; k < e; ++k)
+    if (group_at[k] != kNone) return {-1, -1};
+  return {b, e};
+}
+
+// The noun phrase a verb ending at `verb_end` acts on, directly or after one
+// preposition, with any "of" phrase attached ("left for the Ministry of
+// Magic"); {-1, -1} when there is none or an actor group covers part of it.
+std::pair<int, int> UncodedObject(const analysis::Analysis& a,
+                                  std::span<const std::string_view> words,
+                                  std::span<const int> group_at, int verb_end) {
+  const int n = static_cast<int>(a.tokens.size());
+  int b = verb_end;
+  while (b < n && analysis::IsAdverb(a.tokens[b].tag)) ++b;
+  if (b < n && (a.tokens[b].tag == Tag::kIN || a.tokens[b].tag == Tag::kTO)) ++b;
+  int e = b;
+  bool noun = false;
+  while (true) {
+    int k = e;
+    while (k < n && (NpInternal(a.tokens[k].tag) || words[k] == "'S")) {
+      noun = noun || analysis::IsNoun(a.tokens[k].tag);
+      ++k;
+    }
+    if (k == e) break;
+    e = k;
+    if (e + 1 < n && words[e] == "OF" && NpInternal(a.tokens[e + 1].tag))
+      ++e;
+    else
+      break;
+  }
+  if (!noun) return {-1, -1};
+  for (int k = b; k < e; ++k)
+    if (group_at[k] != kNone) return {-1, -1};
+  return {b, e};
 }
 
 // TABARI reads "donate's" as one word, which a verb written whole-word or
@@ -1134,6 +1238,15 @@ bool ApplyPetrarchConfig(std::string_view setting, CoderOptions* options) {
     options->require_dyad = require;
     return true;
   }
+  if (option == "NEW_ACTOR_LENGTH") {
+    if (value.empty() ||
+        !std::all_of(value.begin(), value.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+      return false;  // PETRARCH reads it as an integer
+    size_t v = static_cast<size_t>(std::strtoul(value.c_str(), nullptr, 10));
+    if (options->new_actor_length == v) return false;
+    options->new_actor_length = v;
+    return true;
+  }
   if (option.starts_with("COMMA_")) {
     std::string_view which = std::string_view(option).substr(6);
     size_t* field = which == "MIN"    ? &options->comma.min
@@ -1186,6 +1299,15 @@ Result<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const DictionarySet
       for (const auto& phrase : entries[e].phrases) {
         if (tabari::HasSpacedWords(phrase))
           compiled->tabari_spaced_actors.emplace_back(static_cast<uint32_t>(e), &phrase);
+      }
+    }
+  }
+  if (dictionaries->style == DictionarySet::Style::kPetrarch) {
+    const auto& entries = dictionaries->actors.entries();
+    for (size_t e = 0; e < entries.size(); ++e) {
+      for (const auto& phrase : entries[e].phrases) {
+        if (tabari::HasSpacedWords(phrase))
+          compiled->petrarch_spaced_actors.emplace_back(static_cast<uint32_t>(e), &phrase);
       }
     }
   }
@@ -1449,6 +1571,42 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
         item.entry = spaced_entry;
         s.items.push_back(item);
         trace("actor phrase with words apart: \"" +
+              std::string(span_of(i, spaced_end).In(sentence)) + "\"");
+        i = spaced_end;
+        continue;
+      }
+    }
+    if (use_tags && !c.petrarch_spaced_actors.empty()) {
+      // PETRARCH-1 matches an actor phrase inside one noun phrase, and a
+      // blank between two of its words lets other words of that phrase come
+      // between them ("ITHILEN TELEVISION" in "Ithilen state-run
+      // television"); '_' keeps words adjacent. Without the tree, the noun
+      // phrase is the chunk holding the first word, and the words skipped
+      // must be noun-phrase internal. The longest phrase wins; the first
+      // listed wins a tie.
+      const analysis::Chunk& chunk = chunk_of(i);
+      const bool in_np = chunk.kind == ChunkKind::kNP || chunk.kind == ChunkKind::kPP;
+      const std::span<const std::string_view> np =
+          std::span(words).subspan(0, in_np ? chunk.end : i + 1);
+      size_t most = std::max(actor_len, agent_len);
+      int spaced_end = -1;
+      uint32_t spaced_entry = 0;
+      for (const auto& [entry, phrase] : c.petrarch_spaced_actors) {
+        if (phrase->size() <= most || (*phrase)[0].word != words[i]) continue;
+        int end = PetrarchSpacedMatch(*phrase, np, i, [&](int k) { return NpInternal(tag(k)); });
+        if (end < 0) continue;
+        most = phrase->size();
+        spaced_end = end;
+        spaced_entry = entry;
+      }
+      if (spaced_end > 0) {
+        Item item;
+        item.b = i;
+        item.e = spaced_end;
+        item.actor = true;
+        item.entry = spaced_entry;
+        s.items.push_back(item);
+        trace("actor phrase with words apart in a noun phrase: \"" +
               std::string(span_of(i, spaced_end).In(sentence)) + "\"");
         i = spaced_end;
         continue;
@@ -2159,11 +2317,33 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     ctx.memo_words = s.memo_words.data();
     ctx.memo_gen = s.memo_gen;
   }
+  // A clause the tagger gives no verb ("Valdoria act on the motion with
+  // Kestria ...", where "act" follows a name as a noun would): a noun right
+  // after an actor and before a preposition or determiner may be its verb.
+  // PETRARCH dictionaries only: in news such a clause is more often a noun
+  // phrase set off by commas ("..., the Valdorian attack on Kestria, ...").
+  auto verbless_clause_verb = [&](int k) {
+    if (!options_.use_tagger || d.style != DictionarySet::Style::kPetrarch || k == 0 || k + 1 >= n)
+      return false;
+    if (tag(k) != Tag::kNN && tag(k) != Tag::kNNS) return false;
+    if (s.group_at[k - 1] == kNone || s.group_at[k] != kNone) return false;
+    Tag next = tag(k + 1);
+    if (next != Tag::kIN && next != Tag::kDT && next != Tag::kTO) return false;
+    auto boundary = [&](int t) {
+      return analysis::IsPunct(tag(t)) || Subordinators().count(words[t]) > 0;
+    };
+    int b = k, e = k + 1;
+    while (b > 0 && !boundary(b - 1)) --b;
+    while (e < n && !boundary(e)) ++e;
+    for (int t = b; t < e; ++t)
+      if (analysis::IsVerb(tag(t)) || tag(t) == Tag::kMD) return false;
+    return true;
+  };
   for (int i = 0; i < n;) {
     if (options_.use_tagger && !c.tabari) {
       // A verb phrase holds a verb within its first three words ("wire
       // tapped", "cordoned off"): elsewhere the verb trie is not consulted.
-      bool near_verb = false;
+      bool near_verb = verbless_clause_verb(i);
       for (int k = i; k < n && k < i + 3; ++k) near_verb = near_verb || analysis::IsVerb(tag(k));
       // "-ing with" is checked below even when tagged as a noun.
       near_verb = near_verb || (i + 1 < n && words[i].ends_with("ING") && words[i + 1] == "WITH");
@@ -2201,6 +2381,11 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
          tag(vb - 1) == Tag::kComma)) {
       // "Brahimi, who is in Damascus meeting with officials": the tagger
       // reads a noun compound, but "-ing with" after a name is the verb.
+      verbal = true;
+      head = vb;
+    }
+    if (!verbal && len == 1 && verbless_clause_verb(vb)) {
+      trace("\"" + std::string(a.word(vb)) + "\" is the verb of a clause with none tagged");
       verbal = true;
       head = vb;
     }
@@ -2691,13 +2876,38 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     }
     const coding::VerbCode& code = occ.code;
     if (occ.suppressed || code.null()) continue;
+    // PETRARCH's new actors: an uncoded subject / object noun phrase
+    // (CoderOptions::new_actor_length); its mention has a span, no code.
+    ActorMention new_source, new_target;
+    auto is_new = [](const ActorMention* m) {
+      return m != nullptr && m->code.empty() && m->span.end > m->span.begin;
+    };
+    if (options_.new_actor_length > 0 && !c.tabari && occ.compound == kNone) {
+      auto mention = [&](std::pair<int, int> np) {
+        ActorMention m;
+        if (np.first < 0) return m;
+        size_t count = 0;
+        for (int k = np.first; k < np.second; ++k)
+          count += TabariWord(words[k]) && words[k] != "'S";
+        if (count == 0 || count > options_.new_actor_length) return m;
+        m.span = span_of(np.first, np.second);
+        trace("new actor \"" + std::string(m.span.In(sentence)) + "\" (" + std::to_string(count) +
+              " words)");
+        return m;
+      };
+      if (occ.source == kNone && !occ.info.passive)
+        new_source = mention(UncodedSubject(a, words, s.group_at, chunk_of(occ.vb).begin));
+      if (occ.target == kNone && !occ.info.passive)
+        new_target = mention(UncodedObject(a, words, s.group_at, occ.ve));
+    }
     auto emit = [&](const std::string& src, const ActorMention* sm, const std::string& tgt,
                     const ActorMention* tm, const std::string& ev, bool paired) {
       if (ev.empty() || ev == "---") return;
-      if (options_.require_dyad && (src.empty() || tgt.empty())) return;
+      if (options_.require_dyad && ((src.empty() && !is_new(sm)) || (tgt.empty() && !is_new(tm))))
+        return;
       // An actor does not act on itself; without the dyad rule the event
       // keeps its source ("Kerry will lead the U.S. delegation").
-      bool self = src == tgt;
+      bool self = src == tgt && !is_new(sm) && !is_new(tm);
       if (self && (options_.require_dyad || src.empty())) return;
       CodedEvent e = occ.info;
       e.source = src;
@@ -2715,14 +2925,26 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     auto emit_pair = [&](const Group* sg, size_t si, const Group* tg, size_t ti) {
       std::string src = sg ? sg->codes[si] : "";
       std::string tgt = tg ? tg->codes[ti] : "";
-      const ActorMention* sm = sg ? &sg->mentions[si] : nullptr;
-      const ActorMention* tm = tg ? &tg->mentions[ti] : nullptr;
+      const ActorMention* sm = sg ? &sg->mentions[si] : is_new(&new_source) ? &new_source : nullptr;
+      const ActorMention* tm = tg ? &tg->mentions[ti] : is_new(&new_target) ? &new_target : nullptr;
       emit(src, sm, tgt, tm, code.primary, false);
       if (code.has_colon && !code.paired.empty() && code.paired != "---")
         emit(tgt, tm, src, sm, code.paired, true);
     };
     const Group* sg = occ.source == kNone ? nullptr : &s.groups[occ.source];
     const Group* tg = occ.target == kNone ? nullptr : &s.groups[occ.target];
+    if (!c.tabari && options_.one_event_per_verb_phrase && !options_.require_dyad &&
+        tg == nullptr && occ.compound == kNone && !occ.info.passive &&
+        !NounPhraseInVerbPhrase(a, words, occ.ve)) {
+      // PETRARCH-1 codes a verb against a noun phrase of its verb phrase,
+      // coded or not; a bare time word ("said today") is a temporal phrase
+      // in its parse, no noun phrase, so such a verb gives no event even
+      // without the dyad rule ("said on Saturday" does: "Saturday" is a
+      // noun phrase, if uncoded).
+      trace("\"" + std::string(occ.info.verb_span.In(sentence)) +
+            "\" has no noun phrase after it: no event");
+      continue;
+    }
     if (occ.compound != kNone) {
       const Group& cg = s.groups[occ.compound];
       if (tg != nullptr) {

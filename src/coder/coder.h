@@ -182,6 +182,11 @@ struct CoderOptions {
   // PETRARCH-2 and UD-PETRARCH read them; `eval coder` turns it on for
   // PETRARCH-1 suites.
   bool passive_requires_by = false;
+  // PETRARCH's new_actor_length: a verb's subject or object noun phrase that
+  // holds no actor and has at most this many words is an actor all the same,
+  // uncoded ("---"), named by its text ("the Ministry of Magic"); so an event
+  // between actors missing from the dictionaries is still found. 0 = off.
+  size_t new_actor_length = 0;
 };
 
 // PETRARCH-1's defaults: internal 2..8 words, initial off, terminal 2..8.
@@ -203,7 +208,7 @@ void ApplyTabariProject(const DictionarySet& dictionaries, CoderOptions* options
 // SHIFT).
 bool ApplyTabariOption(std::string_view command, CoderOptions* options);
 // Applies one PETRARCH validation <Config> setting, as "option=value"
-// ("require_dyad=False", "comma_emax=0"). Returns false for settings that do
+// ("require_dyad=False", "comma_emax=0", "new_actor_length=4"). Returns false for settings that do
 // not change coding here (stop_on_error, ...) or that are not supported.
 bool ApplyPetrarchConfig(std::string_view setting, CoderOptions* options);
 

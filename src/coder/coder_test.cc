@@ -44,6 +44,7 @@ MARENNE [MAR]
 PORT_ELLIS [VAL]
 JONAS_WREN [VALGOV >20100101]
     [VALOPP 20000101-20091231]
+KESTRIA TELEVISION [KESTV]
 )";
 
 constexpr char kAgents[] = R"(
@@ -142,6 +143,71 @@ TEST_F(CoderTest, AdverbialClauseInACodedVerbPhrase) {
             V({"VAL/KES/111"}));
   // "after" leading a noun phrase opens no clause.
   EXPECT_EQ(codes("Valdoria condemned Kestria after days of fierce fighting."), V({"VAL/KES/111"}));
+}
+
+TEST_F(CoderTest, ActorWordsApartInsideOneNounPhrase) {
+  // A blank in "KESTRIA TELEVISION" lets words of the same noun phrase come
+  // between; a word outside it ("Kestria on state television") does not.
+  EXPECT_EQ(Code("Valdoria condemned Kestria state-run television on Monday."),
+            V({"VAL/KESTV/111"}));
+  EXPECT_EQ(Code("Valdoria condemned Kestria on state television."), V({"VAL/KES/111"}));
+}
+
+TEST_F(CoderTest, PetrarchVerbWithNoNounPhraseGivesNoEventWithoutDyad) {
+  CoderOptions o;
+  o.require_dyad = false;
+  o.one_event_per_verb_phrase = true;
+  auto coder = Coder::Create(coder_->shared_dictionaries(), o);
+  ASSERT_TRUE(coder.ok());
+  auto codes = [&](const char* sentence) {
+    CodeResult r;
+    coder.value()->Code(sentence, 20130527, &r);
+    std::vector<std::string> got;
+    for (const auto& e : r.events) got.push_back(e.source + "/" + e.target + "/" + e.code);
+    return got;
+  };
+  // A bare time word is no noun phrase to act on; "on Monday" is one.
+  EXPECT_EQ(codes("Marenne soldiers condemned yesterday."), V());
+  EXPECT_EQ(codes("Marenne soldiers condemned on Monday."), V({"MARMIL//111"}));
+}
+
+TEST_F(CoderTest, NewActorsFromUncodedNounPhrases) {
+  CoderOptions o;
+  ASSERT_TRUE(ApplyPetrarchConfig("new_actor_length=4", &o));
+  EXPECT_EQ(o.new_actor_length, 4u);
+  EXPECT_FALSE(ApplyPetrarchConfig("new_actor_length=4", &o));  // unchanged
+  EXPECT_FALSE(ApplyPetrarchConfig("new_actor_length=few", &o));
+  auto coder = Coder::Create(coder_->shared_dictionaries(), o);
+  ASSERT_TRUE(coder.ok());
+  CodeResult r;
+  const std::string sentence = "The guild of Tarn condemned the Valdorian navy.";
+  coder.value()->Code(sentence, 20130527, &r);
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].source, "");
+  EXPECT_EQ(r.events[0].source_actor.span.In(sentence), "The guild of Tarn");
+  EXPECT_EQ(r.events[0].target, "VAL");
+  EXPECT_EQ(r.events[0].code, "111");
+  // Both sides new; a paired code gives the reverse event too.
+  coder.value()->Code("Old Tom Harrow arrived at the Tarn harbour guild.", 20130527, &r);
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_EQ(r.events[0].source_actor.span.In("Old Tom Harrow arrived at the Tarn harbour guild."),
+            "Old Tom Harrow");
+  // Longer than new_actor_length: no actor, so no event under the dyad rule.
+  coder.value()->Code("The harbour guild of Tarn condemned the Valdorian navy.", 20130527, &r);
+  EXPECT_TRUE(r.events.empty());
+  // Off by default.
+  coder_->Code(sentence, 20130527, &r);
+  EXPECT_TRUE(r.events.empty());
+}
+
+TEST_F(CoderTest, VerbOfAClauseWithNoneTagged) {
+  // The tagger reads "attack" as a noun after a name; the clause before
+  // "after" has no other verb, so it is the verb.
+  EXPECT_EQ(Code("Valdoria attack on a town with Kestria's almost two years after crowds shelled "
+                 "its embassy."),
+            V({"VAL/KES/190"}));
+  // A clause with a verb keeps the noun a noun.
+  EXPECT_EQ(Code("The Valdoria attack on a town angered Kestria."), V());
 }
 
 TEST_F(CoderTest, PatternWithTargetSlot) {

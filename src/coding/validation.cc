@@ -12,10 +12,61 @@
 #include "coding/formats.h"
 
 #include "coding/text_util.h"
+#include "common/utf8.h"
 
 namespace storyline::coding {
 namespace {
 
+// XML character data with the five predefined entities and numeric
+// character references decoded ("full &amp;TIETYPE ties" is "full &TIETYPE
+// ties"); anything else written with '&' is kept as it stands.
+std::string DecodeEntities(std::string_view s) {
+  static constexpr std::pair<std::string_view, char> kNamed[] = {
+      {"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'}, {"apos;", '\''}};
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] != '&') {
+      out += s[i++];
+      continue;
+    }
+    std::string_view rest = s.substr(i + 1);
+    bool done = false;
+    for (const auto& [name, c] : kNamed) {
+      if (rest.starts_with(name)) {
+        out += c;
+        i += 1 + name.size();
+        done = true;
+        break;
+      }
+    }
+    if (!done && rest.starts_with('#')) {
+      size_t semi = rest.find(';');
+      bool hex = rest.size() > 1 && (rest[1] == 'x' || rest[1] == 'X');
+      std::string_view digits = semi == std::string_view::npos
+                                    ? std::string_view()
+                                    : rest.substr(hex ? 2 : 1, semi - (hex ? 2 : 1));
+      uint32_t cp = 0;
+      bool ok = !digits.empty() && digits.size() <= 8;
+      for (char d : digits) {
+        int v = d >= '0' && d <= '9'          ? d - '0'
+                : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10
+                : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10
+                                              : -1;
+        if (v < 0) ok = false;
+        cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(std::max(v, 0));
+      }
+      if (ok) {
+        AppendUtf8(cp, &out);
+        i += 2 + semi;
+        done = true;
+      }
+    }
+    if (!done) out += s[i++];
+  }
+  return out;
+}
 
 std::string Collapse(std::string_view s) {
   std::string out;
@@ -272,7 +323,8 @@ ValidationSuite ParsePetrarchValidation(std::string_view text, const std::string
         pos = text.size();
         continue;
       }
-      if (name == "Text") rec.text = Collapse(value);
+      if (name == "Text")
+        rec.text = Collapse(DecodeEntities(value));
       else rec.parse = std::string(Trim(value));
       continue;
     }

@@ -211,5 +211,17 @@ TEST(PetrarchValidationTest, ConfigBetweenRecordsGoesToTheNextRecord) {
   EXPECT_TRUE(s.records[1].options.empty());
 }
 
+TEST(PetrarchValidationTest, TextEntitiesAreDecoded) {
+  constexpr char kXml[] = R"(<Validation><Sentences>
+<Sentence date="19950101" id="A-1" category="A">
+<EventCoding noevents="True"></EventCoding>
+<Text>Fish &amp;chips &lt;b&gt; &#65;&#x42; &bogus; &#zz;</Text>
+</Sentence>
+</Sentences></Validation>)";
+  ValidationSuite s = ParsePetrarchValidation(kXml, "e.xml");
+  ASSERT_EQ(s.records.size(), 1u);
+  EXPECT_EQ(s.records[0].text, "Fish &chips <b> AB &bogus; &#zz;");
+}
+
 }  // namespace
 }  // namespace storyline::coding
