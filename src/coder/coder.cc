@@ -37,6 +37,7 @@
 #include <cstring>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -334,8 +335,10 @@ struct Coder::Compiled {
   std::vector<std::pair<uint32_t, const coding::Phrase*>> tabari_spaced_actors;
   // PETRARCH actor phrases with a blank between words ("ITHILEN TELEVISION"),
   // which may match words that are apart inside one noun phrase (see
-  // PetrarchSpacedMatch): (entry, phrase).
-  std::vector<std::pair<uint32_t, const coding::Phrase*>> petrarch_spaced_actors;
+  // PetrarchSpacedMatch): (entry, phrase), by first word (the Phoenix set
+  // has thousands; a sentence's words look up only their own).
+  std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, const coding::Phrase*>>>
+      petrarch_spaced_actors;
 };
 
 namespace {
@@ -1307,7 +1310,8 @@ Result<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const DictionarySet
     for (size_t e = 0; e < entries.size(); ++e) {
       for (const auto& phrase : entries[e].phrases) {
         if (tabari::HasSpacedWords(phrase))
-          compiled->petrarch_spaced_actors.emplace_back(static_cast<uint32_t>(e), &phrase);
+          compiled->petrarch_spaced_actors[phrase[0].word].emplace_back(static_cast<uint32_t>(e),
+                                                                         &phrase);
       }
     }
   }
@@ -1576,7 +1580,9 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
         continue;
       }
     }
-    if (use_tags && !c.petrarch_spaced_actors.empty()) {
+    auto spaced = use_tags ? c.petrarch_spaced_actors.find(words[i])
+                           : c.petrarch_spaced_actors.end();
+    if (spaced != c.petrarch_spaced_actors.end()) {
       // PETRARCH-1 matches an actor phrase inside one noun phrase, and a
       // blank between two of its words lets other words of that phrase come
       // between them ("ITHILEN TELEVISION" in "Ithilen state-run
@@ -1591,8 +1597,8 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       size_t most = std::max(actor_len, agent_len);
       int spaced_end = -1;
       uint32_t spaced_entry = 0;
-      for (const auto& [entry, phrase] : c.petrarch_spaced_actors) {
-        if (phrase->size() <= most || (*phrase)[0].word != words[i]) continue;
+      for (const auto& [entry, phrase] : spaced->second) {
+        if (phrase->size() <= most) continue;
         int end = PetrarchSpacedMatch(*phrase, np, i, [&](int k) { return NpInternal(tag(k)); });
         if (end < 0) continue;
         most = phrase->size();
