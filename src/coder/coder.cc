@@ -330,15 +330,13 @@ struct Coder::Compiled {
   bool tabari = false;
   std::set<std::string, std::less<>> tabari_nouns;  // TABARI <NOUN> words
   std::set<std::string, std::less<>> tabari_adjectives;  // TABARI <ADJECTIVE> words
-  // TABARI actor phrases with a blank between words, which may match words
-  // that are apart (tabari::MatchSpacedPhrase): (entry, phrase).
-  std::vector<std::pair<uint32_t, const coding::Phrase*>> tabari_spaced_actors;
-  // PETRARCH actor phrases with a blank between words ("ITHILEN TELEVISION"),
-  // which may match words that are apart inside one noun phrase (see
-  // PetrarchSpacedMatch): (entry, phrase), by first word (the Phoenix set
-  // has thousands; a sentence's words look up only their own).
+  // TABARI and PETRARCH actor phrases with a blank between words, which may
+  // match words that are apart (TABARI: tabari::MatchSpacedPhrase; PETRARCH:
+  // inside one noun phrase, PetrarchSpacedMatch): (entry, phrase) by first
+  // word, in dictionary order (the Phoenix set has thousands; a sentence's
+  // words look up only their own).
   std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, const coding::Phrase*>>>
-      petrarch_spaced_actors;
+      spaced_actors;
 };
 
 namespace {
@@ -1297,21 +1295,13 @@ Result<std::unique_ptr<Coder>> Coder::Create(std::shared_ptr<const DictionarySet
     for (const auto& phrase : dictionaries->actors.adjectives()) {
       if (phrase.size() == 1) compiled->tabari_adjectives.insert(phrase[0].word);
     }
-    const auto& entries = dictionaries->actors.entries();
-    for (size_t e = 0; e < entries.size(); ++e) {
-      for (const auto& phrase : entries[e].phrases) {
-        if (tabari::HasSpacedWords(phrase))
-          compiled->tabari_spaced_actors.emplace_back(static_cast<uint32_t>(e), &phrase);
-      }
-    }
   }
-  if (dictionaries->style == DictionarySet::Style::kPetrarch) {
+  if (compiled->tabari || dictionaries->style == DictionarySet::Style::kPetrarch) {
     const auto& entries = dictionaries->actors.entries();
     for (size_t e = 0; e < entries.size(); ++e) {
       for (const auto& phrase : entries[e].phrases) {
         if (tabari::HasSpacedWords(phrase))
-          compiled->petrarch_spaced_actors[phrase[0].word].emplace_back(static_cast<uint32_t>(e),
-                                                                         &phrase);
+          compiled->spaced_actors[phrase[0].word].emplace_back(static_cast<uint32_t>(e), &phrase);
       }
     }
   }
@@ -1552,16 +1542,31 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     if (use_tags && agent_len == 1 && analysis::IsVerb(tag(i)) && tag(i) != Tag::kVBN &&
         tag(i) != Tag::kVBG)
       agent_len = 0;
-    if (c.tabari && !c.tabari_spaced_actors.empty()) {
-      // A TABARI phrase whose words may be apart ("PRINCE DOL_AMROTH" in
-      // "the Prince of Dol Amroth"), when it matches more words than the
-      // phrases found above; the first such phrase listed wins a tie.
+    // An actor phrase whose words may be apart, when it matches more words
+    // than the phrases found above; the first such phrase listed wins a tie.
+    // TABARI: up to the next comma ("PRINCE DOL_AMROTH" in "the Prince of
+    // Dol Amroth"). PETRARCH-1 matches an actor phrase inside one noun
+    // phrase, and a blank between two of its words lets other words of that
+    // phrase come between them ("ITHILEN TELEVISION" in "Ithilen state-run
+    // television"); without the tree, the noun phrase is the chunk holding
+    // the first word, and the words skipped must be noun-phrase internal.
+    // '_' keeps words adjacent in both.
+    auto spaced = c.tabari || use_tags ? c.spaced_actors.find(words[i]) : c.spaced_actors.end();
+    if (spaced != c.spaced_actors.end()) {
+      std::span<const std::string_view> scope = words;
+      if (!c.tabari) {
+        const analysis::Chunk& chunk = chunk_of(i);
+        const bool in_np = chunk.kind == ChunkKind::kNP || chunk.kind == ChunkKind::kPP;
+        scope = scope.subspan(0, in_np ? chunk.end : i + 1);
+      }
       size_t most = std::max(actor_len, agent_len);
       int spaced_end = -1;
       uint32_t spaced_entry = 0;
-      for (const auto& [entry, phrase] : c.tabari_spaced_actors) {
-        if (phrase->size() <= most || (*phrase)[0].word != words[i]) continue;
-        int end = tabari::MatchSpacedPhrase(*phrase, words, i);
+      for (const auto& [entry, phrase] : spaced->second) {
+        if (phrase->size() <= most) continue;
+        int end = c.tabari ? tabari::MatchSpacedPhrase(*phrase, scope, i)
+                           : PetrarchSpacedMatch(*phrase, scope, i,
+                                                 [&](int k) { return NpInternal(tag(k)); });
         if (end < 0) continue;
         most = phrase->size();
         spaced_end = end;
@@ -1575,44 +1580,6 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
         item.entry = spaced_entry;
         s.items.push_back(item);
         trace("actor phrase with words apart: \"" +
-              std::string(span_of(i, spaced_end).In(sentence)) + "\"");
-        i = spaced_end;
-        continue;
-      }
-    }
-    auto spaced = use_tags ? c.petrarch_spaced_actors.find(words[i])
-                           : c.petrarch_spaced_actors.end();
-    if (spaced != c.petrarch_spaced_actors.end()) {
-      // PETRARCH-1 matches an actor phrase inside one noun phrase, and a
-      // blank between two of its words lets other words of that phrase come
-      // between them ("ITHILEN TELEVISION" in "Ithilen state-run
-      // television"); '_' keeps words adjacent. Without the tree, the noun
-      // phrase is the chunk holding the first word, and the words skipped
-      // must be noun-phrase internal. The longest phrase wins; the first
-      // listed wins a tie.
-      const analysis::Chunk& chunk = chunk_of(i);
-      const bool in_np = chunk.kind == ChunkKind::kNP || chunk.kind == ChunkKind::kPP;
-      const std::span<const std::string_view> np =
-          std::span(words).subspan(0, in_np ? chunk.end : i + 1);
-      size_t most = std::max(actor_len, agent_len);
-      int spaced_end = -1;
-      uint32_t spaced_entry = 0;
-      for (const auto& [entry, phrase] : spaced->second) {
-        if (phrase->size() <= most) continue;
-        int end = PetrarchSpacedMatch(*phrase, np, i, [&](int k) { return NpInternal(tag(k)); });
-        if (end < 0) continue;
-        most = phrase->size();
-        spaced_end = end;
-        spaced_entry = entry;
-      }
-      if (spaced_end > 0) {
-        Item item;
-        item.b = i;
-        item.e = spaced_end;
-        item.actor = true;
-        item.entry = spaced_entry;
-        s.items.push_back(item);
-        trace("actor phrase with words apart in a noun phrase: \"" +
               std::string(span_of(i, spaced_end).In(sentence)) + "\"");
         i = spaced_end;
         continue;
