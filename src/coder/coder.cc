@@ -163,6 +163,9 @@ struct Scratch {
   std::vector<Core> cores;
   std::vector<Group> groups;
   std::vector<int> group_at;  // token -> group or kNone
+  // TABARI FORWARD (see Coder::Code): the actor forwarded into this
+  // sentence, and this sentence's first actor for the next one.
+  std::string forward_in, forward_out;
 };
 
 // TABARI: true when words other than FORMER and a possessive lie between
@@ -1006,7 +1009,7 @@ void ApplyTransformations(const std::vector<coding::Transformation>& ts,
 }
 
 // TABARI's clauses: for each token, the first token of its clause. A
-// conjunction (AND, BUT) starts a new clause unless it is the first or last
+// conjunction (AND, BUT, OR) starts a new clause unless it is the first or last
 // word, lies in a compound actor or a blanked subordinate clause, or joins
 // two of the dictionaries' nouns ("sheep and evil goats") or adjectives
 // ("awful and evil").
@@ -1030,7 +1033,8 @@ std::vector<int> TabariClauseStarts(std::span<const std::string_view> words,
   int start = 0;
   for (int k = 0; k < n; ++k) {
     out[k] = start;
-    if (k == 0 || k + 1 >= n || (words[k] != "AND" && words[k] != "BUT")) continue;
+    if (k == 0 || k + 1 >= n || (words[k] != "AND" && words[k] != "BUT" && words[k] != "OR"))
+      continue;
     if (in_compound[k] || (!blank.empty() && blank[k])) continue;
     if (listed(nouns, words[k - 1])) {
       int j = k + 1;
@@ -1081,6 +1085,39 @@ void AddTabariPronouns(std::span<const std::string_view> words, const std::vecto
   for (auto& p : added) groups->push_back(std::move(p));
   std::stable_sort(groups->begin(), groups->end(),
                    [](const Group& x, const Group& y) { return x.b < y.b; });
+}
+
+// TABARI FORWARD (tabari_structure.cc): pronouns before the sentence's
+// first actor become `forwarded` (a bare code); *first gets the code of the
+// first actor the sentence names in its own words, for the next sentence.
+// Returns the number of pronouns that took the forwarded actor.
+template <typename SpanOf>
+size_t ForwardTabariActor(std::span<const std::string_view> words, const std::vector<Item>& items,
+                          coding::Date date, const coding::ActorDictionary& actors,
+                          const std::string& forwarded, const SpanOf& span_of,
+                          std::vector<Group>* groups, std::string* first) {
+  for (const Item& it : items) {
+    if (!it.actor || it.context_name >= 0) continue;
+    *first = std::string(actors.CodeFor(it.entry, date));
+    break;
+  }
+  if (forwarded.empty()) return 0;
+  int first_actor = groups->empty() ? static_cast<int>(words.size()) : groups->front().b;
+  std::vector<Group> added;
+  for (int k : tabari::ForwardablePronouns(words, first_actor)) {
+    Group g;
+    g.b = k;
+    g.e = k + 1;
+    ActorMention m;
+    m.code = forwarded;
+    m.span = span_of(k, k + 1);
+    m.entry = "(TABARI FORWARD)";
+    g.codes.push_back(forwarded);
+    g.mentions.push_back(std::move(m));
+    added.push_back(std::move(g));
+  }
+  groups->insert(groups->begin(), added.begin(), added.end());
+  return added.size();
 }
 
 // TABARI's passive voice: "by" one to three words after the verb and an
@@ -1196,6 +1233,20 @@ bool ApplyTabariOption(std::string_view command, CoderOptions* options) {
     size_t eq = t.find('=');
     size_t tf = eq == std::string::npos ? eq : t.find_first_of("TF", eq);
     options->tabari_convert_agents = tf == std::string::npos || t[tf] == 'T';
+    return true;
+  }
+  if (t.starts_with("SET:") && t.find("TIME SHIFT") != std::string::npos) {
+    size_t eq = t.find('=');
+    size_t tf = eq == std::string::npos ? eq : t.find_first_of("TF", eq);
+    options->tabari_time_shift = tf == std::string::npos || t[tf] == 'T';
+    return true;
+  }
+  if (t.starts_with("FORWARD:")) {
+    // "FORWARD: <mask>" turns forwarding on, "... OFF" off again.
+    std::string mask = t.substr(8);
+    while (!mask.empty() && mask.front() == ' ') mask.erase(0, 1);
+    mask = mask.substr(0, mask.find(' '));
+    options->tabari_forward = t.find(" OFF") != std::string::npos ? "" : mask;
     return true;
   }
   size_t mw = t.find("MINIMUM WORDS");
@@ -1348,6 +1399,7 @@ void ArticleContext::Clear() {
   sectors_.clear();
   countries_.clear();
   last_person_ = -1;
+  tabari_forward_.clear();
 }
 
 void ArticleContext::Learn(std::string word, std::string code, std::string entry) {
@@ -1371,6 +1423,17 @@ void Coder::Code(std::string_view sentence, coding::Date date, CodeResult* out) 
 
 void Coder::Code(std::string_view sentence, coding::Date date, ArticleContext* context,
                  CodeResult* out) const {
+  if (compiled_->tabari && !options_.tabari_forward.empty() && context != nullptr) {
+    // TABARI FORWARD: the context carries the story's forwarded actor
+    // instead of the article coreference.
+    Scratch& s = ThreadScratch();
+    s.forward_in = context->tabari_forward_;
+    s.forward_out.clear();
+    CodeSentence(sentence, date, nullptr, out, false);
+    context->tabari_forward_ = std::move(s.forward_out);
+    s.forward_in.clear();
+    return;
+  }
   // TABARI's comma clauses are blanked inside CodeSentence, not deleted.
   CodeSentence(sentence, date, context, out, options_.comma.any() && !compiled_->tabari);
 }
@@ -1439,6 +1502,14 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
         trace("discarded by \"" + out->discarded_by + "\"");
         return;
       }
+    }
+  }
+
+  if (c.tabari && options_.tabari_time_shift) {
+    if (const coding::TimeEntry* t = tabari::DiscardingTimePhrase(d.verbs.times(), words)) {
+      out->discarded_by = coding::PhraseText(t->phrase);
+      trace("discarded by the time phrase \"" + out->discarded_by + "\"");
+      return;
     }
   }
 
@@ -2016,6 +2087,11 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     s.groups = std::move(kept);
   }
   if (c.tabari) AddTabariPronouns(words, s.cores, &s.groups);
+  if (c.tabari && !options_.tabari_forward.empty()) {
+    if (ForwardTabariActor(words, s.items, date, d.actors, s.forward_in, span_of, &s.groups,
+                           &s.forward_out) > 0)
+      trace("FORWARD: a leading pronoun stands for " + s.forward_in);
+  }
   s.group_at.assign(n, kNone);
   // Coreference: remember the people this sentence names, with the code
   // their description gives them, for the sentences after it.
@@ -2604,6 +2680,9 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
   // infinitive carries the event and the outer verb's default code is
   // dropped; "urged Eriador to respond": the infinitive after the outer
   // verb's object is that object's action, not a new event of the subject.
+  // TABARI's SET: CODE ALL codes every verb that yields an event, the
+  // object's infinitive included ("urged Y to assist it": X -> Y twice).
+  const bool tabari_code_all = c.tabari && options_.tabari_scope == CoderOptions::TabariScope::kAll;
   for (size_t k = 0; k + 1 < occs.size(); ++k) {
     Occurrence& outer = occs[k];
     Occurrence& inner = occs[k + 1];
@@ -2625,7 +2704,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     } else if (adjacent && !outer.info.pattern.empty() && !outer.code.null()) {
       inner.suppressed = true;  // "agreed to lift sanctions": the pattern covers both
     } else if (!adjacent && first_group != kNone && first_group == outer.target &&
-               !outer.code.null()) {
+               !outer.code.null() && !tabari_code_all) {
       inner.suppressed = true;
     }
   }

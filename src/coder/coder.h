@@ -151,6 +151,17 @@ struct CoderOptions {
   // Muslims", "security forces") is coded as an actor ("~MOS"); otherwise it
   // is no actor at all.
   bool tabari_convert_agents = false;
+  // FORWARD: <mask>: a pronoun (he, she, it, they) before any actor of a
+  // sentence stands for the first actor (its dictionary code, without
+  // agents) of the story's previous sentence. "" = off. Honoured when the
+  // sentences are coded with an ArticleContext, one per story (see
+  // TabariStoryKey); the mask says which characters of a record ID name the
+  // story.
+  std::string tabari_forward;
+  // SET: TIME SHIFT = TRUE: the verbs file's <TIME> phrases are read; one
+  // coded ### ("once upon a time") discards the sentence. The date shifts
+  // the others give are not applied.
+  bool tabari_time_shift = false;
 
   // PETRARCH-1's comma-delimited clause deletion (its comma_* settings; see
   // ApplyPetrarchConfig): before coding, a clause between two commas whose
@@ -203,10 +214,16 @@ void ApplyTabariProject(const DictionarySet& dictionaries, CoderOptions* options
 // Applies one TABARI option command ("SET: CODE BY SENTENCE", "DEFAULT:
 // SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", "DEFAULT: OFF", "SET: MINIMUM
 // WORDS = 8", "SET: CONVERT AGENT = TRUE", "COMMA: MIN = 4 EMAX = 6",
-// "COMMA: OFF") to *options. Returns false for commands that do not change
-// coding (output, labels) or that are not supported (COMPLEX, FORWARD, TIME
-// SHIFT).
+// "COMMA: OFF", "FORWARD: ^^*****NNN*SSS", "FORWARD: ... OFF", "SET: TIME
+// SHIFT = TRUE") to *options. Returns false for commands that do not change
+// coding (output, labels) or that are not supported (COMPLEX).
 bool ApplyTabariOption(std::string_view command, CoderOptions* options);
+// The story a TABARI record belongs to under a FORWARD mask such as
+// "^^*****NNN*SSS": the characters of `record_id` under the mask's N's (S
+// marks the sentence number, * and other characters are ignored). The
+// mask's leading '^'s stand for the blanks before the ID on TABARI's record
+// line and are skipped. "" when the ID is too short for the mask.
+std::string TabariStoryKey(std::string_view record_id, std::string_view mask);
 // Applies one PETRARCH validation <Config> setting, as "option=value"
 // ("require_dyad=False", "comma_emax=0", "new_actor_length=4"). Returns false for settings that do
 // not change coding here (stop_on_error, ...) or that are not supported.
@@ -243,6 +260,8 @@ class ArticleContext {
   std::map<std::string, std::string, std::less<>> sectors_;
   std::map<std::string, int, std::less<>> countries_;  // country -> coded actors seen
   int last_person_ = -1;                               // index into names_ of the last person coded
+  // TABARI FORWARD: the first actor code of the story's last sentence.
+  std::string tabari_forward_;
 };
 
 class Coder {

@@ -396,13 +396,27 @@ TEST(TabariOptionTest, CommaLimitsAndConvertAgent) {
   EXPECT_FALSE(o.tabari_convert_agents);
 }
 
+TEST(TabariOptionTest, ForwardMaskAndStoryKey) {
+  CoderOptions o;
+  EXPECT_TRUE(ApplyTabariOption("OPTION: FORWARD: ^^*****NNN*SSS", &o));
+  EXPECT_EQ(o.tabari_forward, "^^*****NNN*SSS");
+  EXPECT_TRUE(ApplyTabariOption("FORWARD: ^^*****NNN*SSS OFF", &o));
+  EXPECT_TRUE(o.tabari_forward.empty());
+  // The leading '^'s are skipped; N marks the story number.
+  EXPECT_EQ(TabariStoryKey("NEWS-017-003", "^^*****NNN*SSS"), "017");
+  EXPECT_EQ(TabariStoryKey("NEWS-017-004", "^^*****NNN*SSS"), "017");
+  EXPECT_EQ(TabariStoryKey("NEWS", "^^*****NNN*SSS"), "");
+}
+
 // The same invented world as TABARI dictionaries.
 class TabariOptionsCoderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() / ("tabari_coder_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
-    Write("w.verbs", "CONDEMN [111]\nSHELL [195]\nSAID [023]\n");
+    Write("w.verbs",
+          "CONDEMN [111]\nSHELL [195]\nSAID [023]\nURGE [102]\nASSIST [092]\n"
+          "<TIME>\nLONG_AGO_IN_A_DREAM [###]\nYESTERDAY [-1]\n</TIME>\n");
     Write("w.actors", "VALDORIA [VAL]\nKESTRIA [KES]\nMARENNE [MAR]\nORLAND [ORL]\n");
     Write("w.agents", "LAWMAKER_ [~LEG]\nSOLDIER_ [~MIL]\nOFFICIAL_ [~GOV]\n");
     Write("w.project",
@@ -495,6 +509,65 @@ TEST(TabariOptionTest, ProjectSettingsApplyToTabariSetsOnly) {
   ApplyTabariProject(set, &p);
   EXPECT_EQ(p.min_words, 0u);
   EXPECT_FALSE(p.comma.any());
+}
+
+// FORWARD: a pronoun before any actor stands for the previous sentence's
+// first actor named in its own words, without its agents.
+TEST_F(TabariOptionsCoderTest, ForwardCarriesTheFirstActorToAPronoun) {
+  CoderOptions o;
+  auto off = Coder::Create(set_, o);
+  o.tabari_forward = "NNN";
+  auto on = Coder::Create(set_, o);
+  ASSERT_TRUE(on.ok() && off.ok());
+  auto code = [](const Coder& coder, ArticleContext* story, const std::string& sentence) {
+    CodeResult r;
+    coder.Code(sentence, 20130527, story, &r);
+    V out;
+    for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  ArticleContext story;
+  EXPECT_EQ(code(*on.value(), &story, "Valdoria soldiers condemned Kestria on Monday."),
+            V({"VALMIL/KES/111"}));
+  EXPECT_EQ(code(*on.value(), &story, "He shelled Marenne on Tuesday."), V({"VAL/MAR/195"}));
+  // The forwarded actor is not forwarded again: Marenne is the first actor
+  // this sentence named.
+  EXPECT_EQ(code(*on.value(), &story, "It condemned Orland on Tuesday."), V({"MAR/ORL/111"}));
+  story.Clear();
+  EXPECT_EQ(code(*on.value(), &story, "It condemned Orland on Tuesday."), V());
+  ArticleContext other;
+  code(*off.value(), &other, "Valdoria soldiers condemned Kestria on Monday.");
+  EXPECT_EQ(code(*off.value(), &other, "He shelled Marenne on Tuesday."), V());
+}
+
+// SET: CODE ALL also codes the infinitive after the object of a verb.
+TEST_F(TabariOptionsCoderTest, CodeAllCodesTheObjectsInfinitive) {
+  CoderOptions o;
+  const std::string sentence = "Valdoria urged Kestria on Monday to assist it in the talks.";
+  EXPECT_EQ(Code(sentence, o), V({"VAL/KES/102"}));
+  o.tabari_scope = CoderOptions::TabariScope::kAll;
+  EXPECT_EQ(Code(sentence, o), V({"VAL/KES/092", "VAL/KES/102"}));
+}
+
+// SET: TIME SHIFT: a <TIME> phrase coded ### discards the sentence, even
+// inside a blanked comma clause; other time phrases do not.
+TEST_F(TabariOptionsCoderTest, TimePhraseDiscard) {
+  CoderOptions o;
+  EXPECT_TRUE(ApplyTabariOption("SET: TIME SHIFT = TRUE", &o));
+  EXPECT_TRUE(o.tabari_time_shift);
+  const std::string dream = "Valdoria, long ago in a dream, condemned Kestria on Monday.";
+  EXPECT_EQ(Code(dream, o), V());
+  EXPECT_EQ(Code("Yesterday Valdoria condemned Kestria.", o), V({"VAL/KES/111"}));
+  EXPECT_TRUE(ApplyTabariOption("SET: TIME SHIFT = FALSE", &o));
+  EXPECT_EQ(Code(dream, o), V({"VAL/KES/111"}));
+}
+
+// "or" starts a clause as "and" and "but" do; its verb keeps the source.
+TEST_F(TabariOptionsCoderTest, OrStartsAClause) {
+  CoderOptions o;
+  EXPECT_EQ(Code("Valdoria might condemn Kestria or shell Marenne on Monday.", o),
+            V({"VAL/KES/111", "VAL/MAR/195"}));
 }
 
 TEST(ApplyPetrarchConfigTest, RequireDyad) {

@@ -22,6 +22,18 @@
 // Former officials. TABARI reads the word FORMER in front of or inside an
 // actor phrase as a conversion of its agents: ex-ministers and ex-police are
 // coded as elites (ELI) rather than as the office they once held.
+//
+// Time phrases. With SET: TIME SHIFT on, the phrases of the verbs file's
+// <TIME> section shift the event date by their number of days; one coded
+// ### discards the sentence, wherever it stands (a blanked clause too).
+//
+// Forwarding. With FORWARD: on, TABARI carries an actor from one sentence
+// of a story to the next: a pronoun that opens the sentence's actors (no
+// actor before it) stands for the first actor the previous sentence names
+// in its own words, as a bare dictionary code (the agents of "Fornost
+// President X" are not carried, nor is an actor that was itself forwarded
+// or a compound's second member). The record ID tells the stories apart:
+// the FORWARD mask marks with N the characters that number the story.
 #include "coder/tabari_structure.h"
 
 #include <algorithm>
@@ -125,4 +137,41 @@ bool FormerBefore(std::span<const std::string_view> words, int b, int e) {
   return false;
 }
 
+const coding::TimeEntry* DiscardingTimePhrase(std::span<const coding::TimeEntry> times,
+                                              std::span<const std::string_view> words) {
+  const int n = static_cast<int>(words.size());
+  for (const coding::TimeEntry& t : times) {
+    if (t.shift != "###" || t.phrase.empty()) continue;
+    for (int k = 0; k < n; ++k) {
+      if (MatchSpacedPhrase(t.phrase, words, k) >= 0) return &t;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<int> ForwardablePronouns(std::span<const std::string_view> words, int first_actor) {
+  std::vector<int> out;
+  const int n = static_cast<int>(words.size());
+  for (int k = 0; k < std::min(first_actor, n); ++k) {
+    std::string_view w = words[k];
+    if (w == "HE" || w == "SHE" || w == "IT" || w == "THEY") out.push_back(k);
+  }
+  return out;
+}
+
 }  // namespace storyline::coder::tabari
+
+namespace storyline::coder {
+
+std::string TabariStoryKey(std::string_view record_id, std::string_view mask) {
+  while (!mask.empty() && mask.front() == '^') mask.remove_prefix(1);
+  std::string key;
+  for (size_t k = 0; k < mask.size(); ++k) {
+    if (mask[k] != 'N') continue;
+    if (k >= record_id.size()) return "";
+    key += record_id[k];
+  }
+  return key;
+}
+
+}  // namespace storyline::coder

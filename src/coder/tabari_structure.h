@@ -51,6 +51,16 @@ bool HasSpacedWords(const coding::Phrase& phrase);
 inline constexpr std::string_view kFormerCode = "ELI";
 bool FormerBefore(std::span<const std::string_view> words, int b, int e);
 
+// SET: TIME SHIFT: the first of the verbs file's <TIME> phrases coded ###
+// that the sentence holds (it discards the sentence), or null.
+const coding::TimeEntry* DiscardingTimePhrase(std::span<const coding::TimeEntry> times,
+                                              std::span<const std::string_view> words);
+
+// FORWARD: the subject pronouns (he, she, it, they) before token
+// `first_actor`, the first actor phrase of the sentence (words.size() when
+// it has none); each stands for the previous sentence's first actor.
+std::vector<int> ForwardablePronouns(std::span<const std::string_view> words, int first_actor);
+
 }  // namespace storyline::coder::tabari
 
 #endif  // STORYLINE_CODER_TABARI_STRUCTURE_H_

@@ -301,6 +301,10 @@ CoderEvalReport EvaluateCoderSuite(const coding::ValidationSuite& suite, const c
       active = reconfigured.get();
     }
   }
+  // TABARI FORWARD: the sentences of one story (told apart by the option's
+  // record ID mask) are coded in order with one context.
+  coder::ArticleContext story;
+  std::string story_key;
   for (const coding::ValidationRecord& rec : suite.records) {
     if (!rec.options.empty() && (tabari || petrarch_config)) {
       bool changed = false;
@@ -360,7 +364,15 @@ CoderEvalReport EvaluateCoderSuite(const coding::ValidationSuite& suite, const c
     }
     bool expect_none = required.empty();
 
-    active->Code(rec.text, rec.date, &result);
+    const std::string& forward = active->options().tabari_forward;
+    if (tabari && !forward.empty()) {
+      std::string key = coder::TabariStoryKey(rec.id, forward);
+      if (key.empty() || key != story_key) story.Clear();
+      story_key = std::move(key);
+      active->Code(rec.text, rec.date, &story, &result);
+    } else {
+      active->Code(rec.text, rec.date, &result);
+    }
     CoderEvalCounts c;
     c.records = 1;
     for (const coder::CodedEvent& ev : result.events) {
