@@ -227,7 +227,8 @@ TEST(Tagger, Headlines) {
 TEST(Tagger, AFullSentenceGetsAVerb) {
   // The greedy tagger alone reads "left" after a noun as a noun; a sentence
   // ending in a full stop with no verb gets the closest verb reading.
-  Analyzed r = AnalyzeText("The new mayor left yesterday for the capital for talks with the union.");
+  Analyzed r =
+      AnalyzeText("The new mayor left yesterday for the capital for talks with the union.");
   EXPECT_EQ(r.TagOf("left"), Tag::kVBD) << r.Brackets();
   EXPECT_EQ(r.ChunkOf("left").kind, ChunkKind::kVP);
   EXPECT_EQ(r.TagOf("mayor"), Tag::kNN);
@@ -236,7 +237,8 @@ TEST(Tagger, AFullSentenceGetsAVerb) {
   EXPECT_NE(f.TagOf("left"), Tag::kVBD);
   // A verbless list does not get a verb where none scores close.
   Analyzed l = AnalyzeText("Great food, friendly staff and good prices.");
-  for (size_t i = 0; i < l.a.tokens.size(); ++i) EXPECT_FALSE(IsVerb(l.a.tokens[i].tag)) << l.a.word(i);
+  for (size_t i = 0; i < l.a.tokens.size(); ++i)
+    EXPECT_FALSE(IsVerb(l.a.tokens[i].tag)) << l.a.word(i);
 }
 
 TEST(Analyzer, EmptyAndDegenerateInput) {

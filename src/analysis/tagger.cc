@@ -387,8 +387,8 @@ void Tagger::Tag(std::span<const std::string_view> words, std::span<analysis::Ta
       size_t pick = n;
       for (size_t i = 0; i < n; ++i) {
         analysis::Tag t = out[i];
-        bool open = t == analysis::Tag::kNN || t == analysis::Tag::kNNS || analysis::IsAdjective(t) ||
-                    t == analysis::Tag::kRB;
+        bool open = t == analysis::Tag::kNN || t == analysis::Tag::kNNS ||
+                    analysis::IsAdjective(t) || t == analysis::Tag::kRB;
         if (!open || margin[i] == INT32_MAX || i == 0 || margin[i] > kMaxRepairMargin) continue;
         analysis::Tag before = out[i - 1];
         if (!analysis::IsNoun(before) && before != analysis::Tag::kPRP) continue;

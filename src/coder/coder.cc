@@ -157,7 +157,7 @@ struct Scratch {
   std::vector<uint64_t> hashes;                // TokenTrie::Hash of each word
   std::vector<uint32_t> memo_stamp;            // synset memo (MatchContext)
   std::vector<int32_t> memo_end;
-  std::vector<int16_t> memo_words;             // words of the member that matched
+  std::vector<int16_t> memo_words;  // words of the member that matched
   uint32_t memo_gen = 0;
   std::vector<Item> items;
   std::vector<Core> cores;
@@ -322,7 +322,7 @@ struct Coder::Compiled {
     bool upper_adjacent = false;               // "*_OUT": the first upper element touches the verb
     // The lower part holds words other than actor slots and {noun phrases}.
     bool lower_words = false;
-    int weight = 0;  // TABARI: the pattern's text length (TabariLength)
+    int weight = 0;           // TABARI: the pattern's text length (TabariLength)
     bool has_synset = false;  // a synset element anywhere in the pattern
     // Literal words outside synsets and groups: each must occur in the
     // sentence as it is (checked by binary search before any matching).
@@ -2491,8 +2491,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
         // may win on the length of the member it matches (PETRARCH and
         // TABARI dictionaries; storyline's own list a block's patterns in
         // the order they are to be tried).
-        if (p.weight < best_weight ||
-            (p.weight == best_weight && (!p.has_synset || !synset_ties)))
+        if (p.weight < best_weight || (p.weight == best_weight && (!p.has_synset || !synset_ties)))
           continue;
         if (p.lower_words && !d.lower_words) continue;
         if (!c.tabari) {

@@ -228,8 +228,7 @@ TEST_F(CoderTest, AgentsCompose) {
 TEST_F(CoderTest, ParticipleVerbGroupSplitsActors) {
   // The tagger reads "shelled" as a participle, but the chunker makes it a
   // verb group: "Valdorian police" and "lawmakers" are two actors, not one.
-  EXPECT_EQ(Code("Valdorian police shelled lawmakers in Marenne today."),
-            V({"VAL/MARLEG/190"}));
+  EXPECT_EQ(Code("Valdorian police shelled lawmakers in Marenne today."), V({"VAL/MARLEG/190"}));
 }
 
 TEST_F(CoderTest, DatedRoles) {
@@ -502,8 +501,8 @@ TEST(TabariOptionTest, ProjectSettingsApplyToTabariSetsOnly) {
   set.tabari_options.commands.push_back({"OUTPUT", "ACTOR MATCH ID", 2});
   CoderOptions o;
   ApplyTabariProject(set, &o);
-  EXPECT_EQ(o.min_words, 5u);       // the .options file over the built-in 8
-  EXPECT_EQ(o.comma.max, 10u);      // TABARI's built-in comma limits
+  EXPECT_EQ(o.min_words, 5u);   // the .options file over the built-in 8
+  EXPECT_EQ(o.comma.max, 10u);  // TABARI's built-in comma limits
   set.style = DictionarySet::Style::kPetrarch;
   CoderOptions p;
   ApplyTabariProject(set, &p);

@@ -10,7 +10,6 @@
 #include <algorithm>
 
 #include "coding/formats.h"
-
 #include "coding/text_util.h"
 #include "common/utf8.h"
 
