@@ -491,39 +491,57 @@ bool NounPhraseInVerbPhrase(const analysis::Analysis& a, std::span<const std::st
   return false;
 }
 
-// PETRARCH's new actors (CoderOptions::new_actor_length): the noun phrase
-// just before a verb group beginning at `verb_begin`, with any "of" phrase
-// in it ("Gryffindor's head Minerva McGonagall left"), as tokens [b, e);
-// {-1, -1} when there is none or an actor group covers part of it.
-std::pair<int, int> UncodedSubject(const analysis::Analysis& a,
-                                   std::span<const std::string_view> words,
-                                   std::span<const int> group_at, int verb_begin) {
-  int e = verb_begin;
-  while (e > 0 && analysis::IsAdverb(a.tokens[e - 1].tag)) --e;
-  int b = e;
+// The uncoded noun phrase whose edge is `edge`, grown in direction `dir`
+// (-1 leftwards, +1 rightwards) over noun-phrase words and "'s", and across
+// "of" into the noun phrase it joins, as tokens [b, e) with `edge` the fixed
+// end; {-1, -1} when it holds no noun or an actor group covers part of it.
+std::pair<int, int> UncodedNounPhrase(const analysis::Analysis& a,
+                                      std::span<const std::string_view> words,
+                                      std::span<const int> group_at, int edge, int dir) {
+  const int n = static_cast<int>(a.tokens.size());
+  // The token just beyond the phrase's moving end `k`, or -1.
+  auto next = [&](int k) {
+    int t = dir < 0 ? k - 1 : k;
+    return t >= 0 && t < n ? t : -1;
+  };
+  auto np_word = [&](int t) { return t >= 0 && (NpInternal(a.tokens[t].tag) || words[t] == "'S"); };
+  int end = edge;
   bool noun = false;
   while (true) {
-    int k = b;
-    while (k > 0 && (NpInternal(a.tokens[k - 1].tag) || words[k - 1] == "'S")) {
-      noun = noun || analysis::IsNoun(a.tokens[k - 1].tag);
-      --k;
+    int k = end;
+    for (int t = next(k); np_word(t); t = next(k)) {
+      noun = noun || analysis::IsNoun(a.tokens[t].tag);
+      k += dir;
     }
-    if (k == b) break;
-    b = k;
-    if (b >= 2 && words[b - 1] == "OF" && NpInternal(a.tokens[b - 2].tag))
-      --b;
+    if (k == end) break;
+    end = k;
+    int of = next(end), after = next(end + dir);
+    if (of >= 0 && words[of] == "OF" && after >= 0 && NpInternal(a.tokens[after].tag))
+      end += dir;
     else
       break;
   }
   if (!noun) return {-1, -1};
+  int b = std::min(edge, end), e = std::max(edge, end);
   for (int k = b; k < e; ++k)
     if (group_at[k] != kNone) return {-1, -1};
   return {b, e};
 }
 
+// PETRARCH's new actors (CoderOptions::new_actor_length): the noun phrase
+// just before a verb group beginning at `verb_begin`, with any "of" phrase
+// in it ("Gryffindor's head Minerva McGonagall left").
+std::pair<int, int> UncodedSubject(const analysis::Analysis& a,
+                                   std::span<const std::string_view> words,
+                                   std::span<const int> group_at, int verb_begin) {
+  int e = verb_begin;
+  while (e > 0 && analysis::IsAdverb(a.tokens[e - 1].tag)) --e;
+  return UncodedNounPhrase(a, words, group_at, e, -1);
+}
+
 // The noun phrase a verb ending at `verb_end` acts on, directly or after one
 // preposition, with any "of" phrase attached ("left for the Ministry of
-// Magic"); {-1, -1} when there is none or an actor group covers part of it.
+// Magic").
 std::pair<int, int> UncodedObject(const analysis::Analysis& a,
                                   std::span<const std::string_view> words,
                                   std::span<const int> group_at, int verb_end) {
@@ -531,25 +549,7 @@ std::pair<int, int> UncodedObject(const analysis::Analysis& a,
   int b = verb_end;
   while (b < n && analysis::IsAdverb(a.tokens[b].tag)) ++b;
   if (b < n && (a.tokens[b].tag == Tag::kIN || a.tokens[b].tag == Tag::kTO)) ++b;
-  int e = b;
-  bool noun = false;
-  while (true) {
-    int k = e;
-    while (k < n && (NpInternal(a.tokens[k].tag) || words[k] == "'S")) {
-      noun = noun || analysis::IsNoun(a.tokens[k].tag);
-      ++k;
-    }
-    if (k == e) break;
-    e = k;
-    if (e + 1 < n && words[e] == "OF" && NpInternal(a.tokens[e + 1].tag))
-      ++e;
-    else
-      break;
-  }
-  if (!noun) return {-1, -1};
-  for (int k = b; k < e; ++k)
-    if (group_at[k] != kNone) return {-1, -1};
-  return {b, e};
+  return UncodedNounPhrase(a, words, group_at, b, +1);
 }
 
 // TABARI reads "donate's" as one word, which a verb written whole-word or
