@@ -55,6 +55,17 @@ LAWMAKER [~LEG]
 AID_GROUP [NGO~]
 )";
 
+// One sentence coded, its events as sorted "SOURCE/TARGET/CODE".
+std::vector<std::string> CodeTriples(const Coder& coder, const std::string& sentence,
+                                     coding::Date date, ArticleContext* context = nullptr) {
+  CodeResult r;
+  coder.Code(sentence, date, context, &r);
+  std::vector<std::string> out;
+  for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 class CoderTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -73,12 +84,7 @@ class CoderTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
   void Write(const std::string& name, const char* text) { std::ofstream(dir_ / name) << text; }
   std::vector<std::string> Code(const std::string& sentence, coding::Date date = 20130527) {
-    CodeResult r;
-    coder_->Code(sentence, date, &r);
-    std::vector<std::string> out;
-    for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
-    std::sort(out.begin(), out.end());
-    return out;
+    return CodeTriples(*coder_, sentence, date);
   }
   using V = std::vector<std::string>;
   std::filesystem::path dir_;
@@ -430,12 +436,7 @@ class TabariOptionsCoderTest : public ::testing::Test {
   std::vector<std::string> Code(const std::string& sentence, const CoderOptions& options) {
     auto coder = Coder::Create(set_, options);
     EXPECT_TRUE(coder.ok());
-    CodeResult r;
-    coder.value()->Code(sentence, 20130527, &r);
-    std::vector<std::string> out;
-    for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
-    std::sort(out.begin(), out.end());
-    return out;
+    return CodeTriples(*coder.value(), sentence, 20130527);
   }
   using V = std::vector<std::string>;
   std::filesystem::path dir_;
@@ -519,12 +520,7 @@ TEST_F(TabariOptionsCoderTest, ForwardCarriesTheFirstActorToAPronoun) {
   auto on = Coder::Create(set_, o);
   ASSERT_TRUE(on.ok() && off.ok());
   auto code = [](const Coder& coder, ArticleContext* story, const std::string& sentence) {
-    CodeResult r;
-    coder.Code(sentence, 20130527, story, &r);
-    V out;
-    for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
-    std::sort(out.begin(), out.end());
-    return out;
+    return CodeTriples(coder, sentence, 20130527, story);
   };
   ArticleContext story;
   EXPECT_EQ(code(*on.value(), &story, "Valdoria soldiers condemned Kestria on Monday."),
@@ -627,39 +623,47 @@ MARENNE_ [MAR]
 OSTRAN= [OST]
 )";
 
-class TabariCoderTest : public ::testing::Test {
+// A TABARI project written to a fresh folder and coded with TABARI's
+// built-in settings, except that short test sentences are coded.
+class TabariFixture : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("coder_tabari_" + std::to_string(::getpid()));
+  void Load(const std::string& folder, const char* verbs, const char* actors,
+            const char* agents, coding::Date date) {
+    dir_ = std::filesystem::temp_directory_path() / (folder + "_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
-    std::ofstream(dir_ / "t.verbs") << kTabariVerbs;
-    std::ofstream(dir_ / "t.actors") << kTabariActors;
-    std::ofstream(dir_ / "t.project")
-        << "Test project\n<actorsfile> t.actors\n<verbsfile> t.verbs\n";
+    std::ofstream(dir_ / "t.verbs") << verbs;
+    std::ofstream(dir_ / "t.actors") << actors;
+    std::string project = "Test project\n<actorsfile> t.actors\n<verbsfile> t.verbs\n";
+    if (agents != nullptr) {
+      std::ofstream(dir_ / "t.agents") << agents;
+      project += "<agentsfile> t.agents\n";
+    }
+    std::ofstream(dir_ / "t.project") << project;
     auto set = LoadDirectory(dir_.string());
     ASSERT_TRUE(set.ok()) << set.status().ToString();
     ASSERT_EQ(set.value()->style, DictionarySet::Style::kTabari);
     for (const auto& e : set.value()->errors) ADD_FAILURE() << coding::ToString(e);
-    // TABARI's built-in settings (comma clauses), but short test sentences
-    // are coded.
     CoderOptions options;
     SetTabariDefaults(&options);
     options.min_words = 0;
     auto coder = Coder::Create(set.value(), options);
     ASSERT_TRUE(coder.ok());
     coder_ = std::move(coder).value();
+    date_ = date;
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   std::vector<std::string> Code(const std::string& sentence) {
-    CodeResult r;
-    coder_->Code(sentence, 19950101, &r);
-    std::vector<std::string> out;
-    for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
-    std::sort(out.begin(), out.end());
-    return out;
+    return CodeTriples(*coder_, sentence, date_);
   }
+  using V = std::vector<std::string>;
   std::filesystem::path dir_;
   std::unique_ptr<Coder> coder_;
+  coding::Date date_ = 0;
+};
+
+class TabariCoderTest : public TabariFixture {
+ protected:
+  void SetUp() override { Load("coder_tabari", kTabariVerbs, kTabariActors, nullptr, 19950101); }
 };
 
 using Events = std::vector<std::string>;
@@ -753,40 +757,9 @@ MARENNE  [MAR]
 PORT ELLIS  [PEL]
 )";
 
-class TabariStructureTest : public ::testing::Test {
+class TabariStructureTest : public TabariFixture {
  protected:
-  void SetUp() override {
-    dir_ =
-        std::filesystem::temp_directory_path() / ("tabari_structure_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
-    std::ofstream(dir_ / "t.verbs") << kStructureVerbs;
-    std::ofstream(dir_ / "t.actors") << kStructureActors;
-    std::ofstream(dir_ / "t.project") << "Test project\n<actorsfile> t.actors\n"
-                                         "<verbsfile> t.verbs\n";
-    auto set = LoadDirectory(dir_.string());
-    ASSERT_TRUE(set.ok()) << set.status().ToString();
-    ASSERT_EQ(set.value()->style, DictionarySet::Style::kTabari);
-    // TABARI's built-in settings (comma clauses), but short test sentences
-    // are coded.
-    CoderOptions options;
-    SetTabariDefaults(&options);
-    options.min_words = 0;
-    auto coder = Coder::Create(set.value(), options);
-    ASSERT_TRUE(coder.ok());
-    coder_ = std::move(coder).value();
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::vector<std::string> Code(const std::string& sentence) {
-    CodeResult r;
-    coder_->Code(sentence, 20130527, &r);
-    std::vector<std::string> out;
-    for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-  using V = std::vector<std::string>;
-  std::filesystem::path dir_;
-  std::unique_ptr<Coder> coder_;
+  void SetUp() override { Load("tabari_structure", kStructureVerbs, kStructureActors, nullptr, 20130527); }
 };
 
 TEST_F(TabariStructureTest, SubordinateClauseBetweenCommasIsBlanked) {
@@ -830,42 +803,19 @@ TEST_F(TabariStructureTest, AllCapitalsSentenceStillHasVerbs) {
 }
 
 // TABARI agents and pattern ranking, in the same invented world.
-class TabariAgentsCoderTest : public ::testing::Test {
+constexpr char kAgentsVerbs[] =
+    "CONDEMN [111]\nVOW [170]\n"
+    "- * RESIST { TO THE LAST | UNTIL THE VERY END OF TIME } [113]\n"
+    "- * RESISTANCE TO THE LAST CITY [114]\n";
+constexpr char kAgentsActors[] =
+    "VALDORIA [VAL]\nKESTRIA [KES]\nHALVARD [VAL]\nAMBER_LEAGUE [NGO]\n";
+constexpr char kAgentsAgents[] = "MINISTER_ [~GOV]\nPOLICE_ [~COP]\nRIGHTS_ACTIVISTS_ [NGO~]\n";
+
+class TabariAgentsCoderTest : public TabariFixture {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("tabari_agents_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
-    Write("a.verbs",
-          "CONDEMN [111]\nVOW [170]\n"
-          "- * RESIST { TO THE LAST | UNTIL THE VERY END OF TIME } [113]\n"
-          "- * RESISTANCE TO THE LAST CITY [114]\n");
-    Write("a.actors", "VALDORIA [VAL]\nKESTRIA [KES]\nHALVARD [VAL]\nAMBER_LEAGUE [NGO]\n");
-    Write("a.agents", "MINISTER_ [~GOV]\nPOLICE_ [~COP]\nRIGHTS_ACTIVISTS_ [NGO~]\n");
-    Write("a.project",
-          "Invented\n<actorsfile> a.actors\n<verbsfile> a.verbs\n<agentsfile> a.agents\n");
-    auto set = LoadTabari((dir_ / "a.project").string());
-    ASSERT_TRUE(set.ok()) << set.status().ToString();
-    for (const auto& e : set.value()->errors) ADD_FAILURE() << coding::ToString(e);
-    CoderOptions options;
-    SetTabariDefaults(&options);
-    options.min_words = 0;
-    auto coder = Coder::Create(set.value(), options);
-    ASSERT_TRUE(coder.ok());
-    coder_ = std::move(coder).value();
+    Load("tabari_agents", kAgentsVerbs, kAgentsActors, kAgentsAgents, 19950101);
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  void Write(const std::string& name, const char* text) { std::ofstream(dir_ / name) << text; }
-  std::vector<std::string> Code(const std::string& sentence) {
-    CodeResult r;
-    coder_->Code(sentence, 19950101, &r);
-    std::vector<std::string> out;
-    for (const auto& e : r.events) out.push_back(e.source + "/" + e.target + "/" + e.code);
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-  using V = std::vector<std::string>;
-  std::filesystem::path dir_;
-  std::unique_ptr<Coder> coder_;
 };
 
 // A title goes with the actor right next to it: with words between it and
