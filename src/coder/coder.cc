@@ -1881,6 +1881,12 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     }
     return false;
   };
+  auto has_comma = [&](int from, int to) {
+    for (int k = from; k < to; ++k) {
+      if (tag(k) == Tag::kComma) return true;
+    }
+    return false;
+  };
   for (size_t k = 0; k < s.cores.size();) {
     Group g;
     g.b = s.cores[k].b;
@@ -1890,8 +1896,10 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     bool word_link = false;
     while (j < s.cores.size() && is_compound_gap(g.e, s.cores[j].b)) {
       bool this_word = has_word_link(g.e, s.cores[j].b);
-      // "A, B and C": commas come before the and; "A and B, C" ends at B.
-      if (word_link && !this_word) break;
+      // "A, B and C": commas come before the and; "A and B, C" ends at B,
+      // and so does "A and B, and C" (the list closed at its and), except
+      // for TABARI, whose lists go on ("between A and B, and C and D").
+      if (word_link && (!this_word || (!c.tabari && has_comma(g.e, s.cores[j].b)))) break;
       word_link = word_link || this_word;
       g.cores.push_back(static_cast<int>(j));
       g.e = s.cores[j].e;
@@ -2288,6 +2296,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     return ClauseWords().count(words[i]) > 0 || tag(i) == Tag::kColon || words[i] == ";";
   };
   auto object_of = [&](int from, int* end_out) -> int {
+    bool crossed = false;  // into the clause of a pronoun subject
     for (int i = from; i < n; ++i) {
       if (s.group_at[i] != kNone) {
         int g = s.group_at[i];
@@ -2309,13 +2318,20 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
         }
       }
       const auto& ch = chunk_of(i);
-      if (i > from && ch.kind == ChunkKind::kVP && ch.begin == i && IsFiniteHead(tag(ch.head))) {
-        // A new clause ends the search, unless its subject is a pronoun
-        // for the verb's own subject ("began to question whether he really
-        // has much of a future with Y").
-        int before = i - 1;
-        while (before > from && analysis::IsAdverb(tag(before))) --before;
-        if (!(before > from && tag(before) == Tag::kPRP)) return kNone;
+      if (i > from && ch.kind == ChunkKind::kVP && ch.begin == i) {
+        // Past a pronoun's clause, any further verb phrase ends the search
+        // ("says it has evidence proving Russia was ...").
+        if (crossed) return kNone;
+        if (IsFiniteHead(tag(ch.head))) {
+          // A new clause ends the search, unless its subject is a pronoun
+          // for the verb's own subject ("began to question whether he
+          // really has much of a future with Y"; "said he has deep
+          // satisfaction toward Y").
+          int before = i - 1;
+          while (before > from && analysis::IsAdverb(tag(before))) --before;
+          if (!(before >= from && tag(before) == Tag::kPRP)) return kNone;
+          crossed = true;
+        }
       }
     }
     return kNone;

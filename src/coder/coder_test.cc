@@ -34,6 +34,8 @@ PROMISE
 ARRIVE
 --- SAY [---] ---
 SAY {SAID}
+--- STATE [023] ---
+STATE {STATED}
 )";
 
 constexpr char kActors[] = R"(
@@ -319,6 +321,19 @@ TEST_F(CoderTest, CoordinatedVerbsShareTheSubject) {
 
 TEST_F(CoderTest, NounUseOfAVerbIsNotCoded) {
   EXPECT_EQ(Code("The attack on Kestria worried Marenne."), V({}));
+}
+
+TEST_F(CoderTest, TargetInTheClauseOfAPronounSubject) {
+  // "he" is the speaker: the object of his clause is the statement's target.
+  EXPECT_EQ(Code("Valdoria stated it has deep respect for Kestria."), V({"VAL/KES/023"}));
+  // One clause only: a further verb phrase ends the search.
+  EXPECT_EQ(Code("Valdoria stated it has evidence showing Kestria was behind the raid."), V({}));
+}
+
+TEST_F(CoderTest, ListClosedByItsConjunction) {
+  // "A and B, and C": the list ended at its "and"; C starts a new clause.
+  EXPECT_EQ(Code("Valdoria condemned Kestria and Marenne, and Port Ellis stated nothing."),
+            V({"VAL/KES/111", "VAL/MAR/111"}));
 }
 
 TEST_F(CoderTest, NoTargetAcrossASubordinateClause) {
