@@ -269,7 +269,7 @@ struct EvalCoderFlags {
 
 struct SuiteSpec {
   std::string file;
-  std::string dict_dir;  // "" = the suite's folder
+  std::string dict_dir;  // searched after the suite's folder; "" = none
 };
 
 // The shortcut names, resolved under ../shared/data/eventcoding.
@@ -401,10 +401,14 @@ int RunEvalCoder(const EvalCoderFlags& f) {
     dict = coder::LoadForSuite(*suite, f.dictionaries);
     if (!dict.ok()) dict = coder::LoadDirectory(f.dictionaries);
   } else {
-    std::string dir =
-        spec->dict_dir.empty() ? fs::path(spec->file).parent_path().string() : spec->dict_dir;
+    // The files beside the suite first (the GSR codes were made with the
+    // UniversalPetrarch copy of CAMEO.2.0.txt beside it), then the
+    // shortcut's other folder for those it lacks (the Phoenix files).
+    std::string dir = fs::path(spec->file).parent_path().string();
     if (dir.empty()) dir = ".";
-    dict = coder::LoadForSuite(*suite, dir);
+    std::vector<std::string> dirs{dir};
+    if (!spec->dict_dir.empty()) dirs.push_back(spec->dict_dir);
+    dict = coder::LoadForSuite(*suite, dirs);
   }
   if (!dict.ok()) return ReportError(dict.status());
   double load_ms =

@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "common/test_paths.h"
 
@@ -262,7 +264,7 @@ TEST_F(CoderSuiteTest, TabariDisabledEventsAndFinalRecord) {
 struct SuiteFloor {
   const char* name;
   const char* file;      // under data/eventcoding/
-  const char* dict_dir;  // "" = the suite's folder
+  const char* dict_dir;  // searched after the suite's folder; "" = none
   bool xml;
   size_t records;
   double record_accuracy;
@@ -293,9 +295,10 @@ TEST(CoderEvalSharedTest, SuitesStayAboveFloors) {
     auto suite = s.xml ? coding::LoadPetrarchValidation(root + s.file)
                        : coding::LoadTabariValidation(root + s.file);
     ASSERT_TRUE(suite.ok()) << suite.status().message();
-    std::string dir =
-        *s.dict_dir ? root + s.dict_dir : fs::path(root + s.file).parent_path().string();
-    auto dict = coder::LoadForSuite(*suite, dir);
+    // As `eval coder`: the files beside the suite, then the other folder.
+    std::vector<std::string> dirs{fs::path(root + s.file).parent_path().string()};
+    if (*s.dict_dir) dirs.push_back(root + s.dict_dir);
+    auto dict = coder::LoadForSuite(*suite, dirs);
     ASSERT_TRUE(dict.ok()) << dict.status().message();
     auto coder = coder::Coder::Create(*dict);
     ASSERT_TRUE(coder.ok()) << coder.status().message();
