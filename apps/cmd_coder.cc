@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "coder/coder.h"
+#include "common/calendar.h"
 #include "coding/formats.h"
 #include "coding/validation.h"
 #include "commands.h"
@@ -146,7 +147,19 @@ struct CodeFlags {
   DictFlags dict;
 };
 
-void PrintCoded(const CodeFlags& f, size_t n, std::string_view text, const coder::CodeResult& r) {
+// The day `shift` days from `date` (YYYYMMDD), as YYYY-MM-DD.
+std::string ShiftedDay(coding::Date date, int shift) {
+  int64_t days = DaysFromCivil(date / 10000, date / 100 % 100, date % 100) + shift;
+  int y, m, d;
+  CivilFromDays(days, &y, &m, &d);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+void PrintCoded(const CodeFlags& f, size_t n, std::string_view text, coding::Date date,
+                const coder::CodeResult& r) {
+  const std::string event_date = ShiftedDay(date, r.date_shift_days);
   if (f.format == "jsonl") {
     json events = json::array();
     for (const coder::CodedEvent& e : r.events) {
@@ -169,9 +182,12 @@ void PrintCoded(const CodeFlags& f, size_t n, std::string_view text, const coder
     }
     json j = {{"sentence", n},
               {"text", std::string(text)},
+              {"date", event_date},
               {"events", events},
               {"issues", r.issues},
-              {"discarded_by", r.discarded_by}};
+              {"discarded_by", r.discarded_by},
+              {"time_phrase", r.time_phrase},
+              {"date_shift_days", r.date_shift_days}};
     if (f.trace) j["trace"] = r.trace;
     std::printf("%s\n", j.dump(-1, ' ', false, json::error_handler_t::replace).c_str());
     return;
@@ -190,6 +206,10 @@ void PrintCoded(const CodeFlags& f, size_t n, std::string_view text, const coder
       else
         std::printf("%s\n", lines[k].c_str());
     }
+  }
+  if (!r.time_phrase.empty()) {
+    std::printf("date: %s (time phrase \"%s\", %+d days)\n", event_date.c_str(),
+                r.time_phrase.c_str(), r.date_shift_days);
   }
   if (!r.actors.empty()) {
     std::printf("actors:");
@@ -238,7 +258,7 @@ int RunCode(const CodeFlags& f) {
   coder::CodeResult result;
   if (f.sentence != "-") {
     (*coder)->Code(f.sentence, date, &result);
-    PrintCoded(f, 1, f.sentence, result);
+    PrintCoded(f, 1, f.sentence, date, result);
     return kExitOk;
   }
   std::string line;
@@ -248,7 +268,7 @@ int RunCode(const CodeFlags& f) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     ++n;
     (*coder)->Code(line, date, f.article ? &context : nullptr, &result);
-    PrintCoded(f, n, line, result);
+    PrintCoded(f, n, line, date, result);
   }
   return kExitOk;
 }

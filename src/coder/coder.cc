@@ -1443,6 +1443,8 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
   out->events.clear();
   out->issues.clear();
   out->discarded_by.clear();
+  out->time_phrase.clear();
+  out->date_shift_days = 0;
   out->actors.clear();
   out->trace.clear();
   const DictionarySet& d = *dictionaries_;
@@ -1506,10 +1508,18 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
   }
 
   if (c.tabari && options_.tabari_time_shift) {
-    if (const coding::TimeEntry* t = tabari::DiscardingTimePhrase(d.verbs.times(), words)) {
-      out->discarded_by = coding::PhraseText(t->phrase);
+    const std::vector<tabari::TimePhrase> times = tabari::FindTimePhrases(d.verbs.times(), words);
+    for (const tabari::TimePhrase& t : times) {
+      if (t.code != "###") continue;
+      out->discarded_by = coding::PhraseText(t.entry->phrase);
       trace("discarded by the time phrase \"" + out->discarded_by + "\"");
       return;
+    }
+    for (const tabari::TimePhrase& t : times) {
+      if (!t.Shift(&out->date_shift_days)) continue;
+      out->time_phrase = std::string(span_of(t.begin, t.end).In(sentence));
+      trace("time phrase \"" + out->time_phrase + "\" shifts the date by " + t.code + " days");
+      break;
     }
   }
 

@@ -159,8 +159,11 @@ struct CoderOptions {
   // story.
   std::string tabari_forward;
   // SET: TIME SHIFT = TRUE: the verbs file's <TIME> phrases are read; one
-  // coded ### ("once upon a time") discards the sentence. The date shifts
-  // the others give are not applied.
+  // coded ### ("once upon a time") discards the sentence, the first with a
+  // day shift ("last week" [-7]) dates the sentence's events (see
+  // CodeResult::date_shift_days). Only on command: the validation suite
+  // says TABARI turns it on when the verbs file has <TIME> phrases, but the
+  // demo suite's dates (DEMO-07, "next month") are unshifted.
   bool tabari_time_shift = false;
 
   // PETRARCH-1's comma-delimited clause deletion (its comma_* settings; see
@@ -233,6 +236,11 @@ struct CodeResult {
   std::vector<CodedEvent> events;
   std::vector<std::string> issues;   // issue codes found in the sentence
   std::string discarded_by;          // discard phrase that dropped the sentence, ""
+  // SET: TIME SHIFT (TABARI): the first <TIME> phrase with a day shift and
+  // that shift; every event of the sentence happened `date_shift_days` from
+  // the sentence's date ("yesterday" -1). "" / 0 when none.
+  std::string time_phrase;
+  int date_shift_days = 0;
   std::vector<ActorMention> actors;  // every actor found, in order
   std::vector<std::string> trace;    // when CoderOptions::trace
 };

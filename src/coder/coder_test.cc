@@ -573,6 +573,40 @@ TEST_F(TabariOptionsCoderTest, TimePhraseDiscard) {
   EXPECT_EQ(Code(dream, o), V({"VAL/KES/111"}));
 }
 
+TEST_F(TabariOptionsCoderTest, TimePhraseShiftsTheDate) {
+  Write("t.verbs",
+        "CONDEMN [111]\n<TIME>\nYESTERDAY [-1]\nNEXT_MONTH [+30]\nTOMORROW [+1]\n"
+        "- * AND A WEEK [+8]\n</TIME>\n");
+  Write("t.project", "Invented\n<actorsfile> w.actors\n<verbsfile> t.verbs\n");
+  auto set = LoadTabari((dir_ / "t.project").string());
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  for (const auto& e : set.value()->errors) ADD_FAILURE() << coding::ToString(e);
+  CoderOptions o;
+  ASSERT_TRUE(ApplyTabariOption("SET: TIME SHIFT = TRUE", &o));
+  auto coder = Coder::Create(set.value(), o);
+  ASSERT_TRUE(coder.ok());
+  CodeResult r;
+  auto shift = [&](const char* sentence) {
+    coder.value()->Code(sentence, 20130527, &r);
+    EXPECT_EQ(r.events.size(), 1u) << sentence;
+    return r.date_shift_days;
+  };
+  EXPECT_EQ(shift("Valdoria condemned Kestria yesterday for the raid."), -1);
+  EXPECT_EQ(r.time_phrase, "yesterday");
+  EXPECT_EQ(shift("Valdoria will condemn Kestria next month at the council."), 30);
+  // A pattern around the phrase gives its own shift.
+  EXPECT_EQ(shift("Valdoria will condemn Kestria tomorrow and a week from now."), 8);
+  EXPECT_EQ(r.time_phrase, "tomorrow");
+  EXPECT_EQ(shift("Valdoria condemned Kestria for the raid on Monday."), 0);
+  EXPECT_EQ(r.time_phrase, "");
+  // Off: the phrases are not read.
+  ASSERT_TRUE(ApplyTabariOption("SET: TIME SHIFT = FALSE", &o));
+  auto off = Coder::Create(set.value(), o);
+  ASSERT_TRUE(off.ok());
+  off.value()->Code("Valdoria condemned Kestria yesterday for the raid.", 20130527, &r);
+  EXPECT_EQ(r.date_shift_days, 0);
+}
+
 // "or" starts a clause as "and" and "but" do; its verb keeps the source.
 TEST_F(TabariOptionsCoderTest, OrStartsAClause) {
   CoderOptions o;

@@ -137,16 +137,87 @@ bool FormerBefore(std::span<const std::string_view> words, int b, int e) {
   return false;
 }
 
-const coding::TimeEntry* DiscardingTimePhrase(std::span<const coding::TimeEntry> times,
-                                              std::span<const std::string_view> words) {
-  const int n = static_cast<int>(words.size());
-  for (const coding::TimeEntry& t : times) {
-    if (t.shift != "###" || t.phrase.empty()) continue;
-    for (int k = 0; k < n; ++k) {
-      if (MatchSpacedPhrase(t.phrase, words, k) >= 0) return &t;
-    }
+bool TimePhrase::Shift(int* days) const {
+  std::string_view c = code;
+  int sign = 1;
+  if (!c.empty() && (c.front() == '+' || c.front() == '-')) {
+    sign = c.front() == '-' ? -1 : 1;
+    c.remove_prefix(1);
   }
-  return nullptr;
+  if (c.empty() || c.size() > 5) return false;
+  int value = 0;
+  for (char ch : c) {
+    if (ch < '0' || ch > '9') return false;
+    value = value * 10 + (ch - '0');
+  }
+  *days = sign * value;
+  return true;
+}
+
+namespace {
+
+// The words of a <TIME> pattern around its '*' all found, in order, before
+// and after the phrase [b, e): its number of words, or -1.
+int TimePatternWords(const coding::VerbPattern& pattern, std::span<const std::string_view> words,
+                     int b, int e) {
+  using Kind = coding::PatternElement::Kind;
+  size_t star = pattern.elements.size();
+  for (size_t i = 0; i < pattern.elements.size(); ++i) {
+    if (pattern.elements[i].kind == Kind::kVerb) star = i;
+  }
+  if (star == pattern.elements.size()) return -1;
+  int count = 0;
+  int pos = b - 1;
+  for (size_t i = star; i-- > 0;) {  // before the phrase, right to left
+    const auto& el = pattern.elements[i];
+    if (el.kind != Kind::kWord) return -1;
+    while (pos >= 0 && words[pos] != el.text) --pos;
+    if (pos < 0) return -1;
+    --pos;
+    ++count;
+  }
+  pos = e;
+  for (size_t i = star + 1; i < pattern.elements.size(); ++i) {
+    const auto& el = pattern.elements[i];
+    if (el.kind != Kind::kWord) return -1;
+    while (pos < static_cast<int>(words.size()) && words[pos] != el.text) ++pos;
+    if (pos >= static_cast<int>(words.size())) return -1;
+    ++pos;
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+std::vector<TimePhrase> FindTimePhrases(std::span<const coding::TimeEntry> times,
+                                        std::span<const std::string_view> words) {
+  std::vector<TimePhrase> out;
+  const int n = static_cast<int>(words.size());
+  for (int k = 0; k < n; ++k) {
+    TimePhrase best;
+    for (const coding::TimeEntry& t : times) {
+      if (t.phrase.empty()) continue;
+      int e = MatchSpacedPhrase(t.phrase, words, k);
+      if (e < 0 || (best.entry != nullptr && e <= best.end)) continue;
+      best.entry = &t;
+      best.begin = k;
+      best.end = e;
+    }
+    if (best.entry == nullptr) continue;
+    best.code = best.entry->shift;
+    int most = -1;
+    for (const coding::VerbPattern& p : best.entry->patterns) {
+      int w = TimePatternWords(p, words, best.begin, best.end);
+      if (w > most) {
+        most = w;
+        best.code = coding::CodeText(p.code);
+      }
+    }
+    k = best.end - 1;
+    out.push_back(std::move(best));
+  }
+  return out;
 }
 
 std::vector<int> ForwardablePronouns(std::span<const std::string_view> words, int first_actor) {

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -51,10 +52,22 @@ bool HasSpacedWords(const coding::Phrase& phrase);
 inline constexpr std::string_view kFormerCode = "ELI";
 bool FormerBefore(std::span<const std::string_view> words, int b, int e);
 
-// SET: TIME SHIFT: the first of the verbs file's <TIME> phrases coded ###
-// that the sentence holds (it discards the sentence), or null.
-const coding::TimeEntry* DiscardingTimePhrase(std::span<const coding::TimeEntry> times,
-                                              std::span<const std::string_view> words);
+// SET: TIME SHIFT: a <TIME> phrase found in a sentence, with the code that
+// applies there: the entry's own ("YESTERDAY [-1]"), or that of its longest
+// pattern whose words surround the phrase ("TOMORROW" with "- * AND
+// TOMORROW AND TOMORROW [+3]").
+struct TimePhrase {
+  const coding::TimeEntry* entry = nullptr;
+  int begin = -1, end = -1;  // token span of the phrase itself
+  std::string code;          // "-7", "+30", "###", "+++", "- - -"
+  // The day shift the code gives ("-7" -> -7); false when it is no number.
+  bool Shift(int* days) const;
+};
+
+// The sentence's <TIME> phrases in the order of their first word (where two
+// entries start at the same word, the longer phrase only).
+std::vector<TimePhrase> FindTimePhrases(std::span<const coding::TimeEntry> times,
+                                        std::span<const std::string_view> words);
 
 // FORWARD: the subject pronouns (he, she, it, they) before token
 // `first_actor`, the first actor phrase of the sentence (words.size() when

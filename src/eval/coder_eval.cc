@@ -18,6 +18,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "common/calendar.h"
+
 namespace storyline::eval {
 namespace {
 
@@ -58,11 +60,13 @@ struct ExpectedSide {
 struct ExpectedItem {
   ExpectedSide source, target;
   std::string code;
+  coding::Date date = 0;  // TABARI's explicit event date, 0 = any
   EvalTriple display;
 };
 
 struct ProducedItem {
   std::string source, target, code;      // canonical codes
+  coding::Date date = 0;                 // the record's date moved by the time phrase
   std::string source_text, target_text;  // normalised phrases of uncoded actors
   EvalTriple display;
   const coder::CodedEvent* event = nullptr;
@@ -74,7 +78,8 @@ bool SideMatches(const ExpectedSide& e, const std::string& code, const std::stri
 }
 
 bool Matches(const ExpectedItem& e, const ProducedItem& p) {
-  return e.code == p.code && SideMatches(e.source, p.source, p.source_text) &&
+  return e.code == p.code && (e.date == 0 || e.date == p.date) &&
+         SideMatches(e.source, p.source, p.source_text) &&
          SideMatches(e.target, p.target, p.target_text);
 }
 
@@ -85,12 +90,23 @@ ExpectedItem MakeExpected(const coding::ExpectedEvent& ev) {
   item.target.is_text = ev.target_is_text;
   item.target.code = ev.target_is_text ? NormalizeActorText(ev.target) : CanonicalActorCode(ev.target);
   item.code = ev.code;
-  item.display = {item.source.Display(), item.target.Display(), item.code};
+  item.date = ev.date;
+  item.display = {item.source.Display(), item.target.Display(), item.code, ev.date};
   return item;
 }
 
-ProducedItem MakeProduced(const coder::CodedEvent& ev, std::string_view sentence) {
+// `date` (YYYYMMDD) moved by `days`.
+coding::Date ShiftDate(coding::Date date, int days) {
+  if (days == 0) return date;
+  int y, m, d;
+  CivilFromDays(DaysFromCivil(date / 10000, date / 100 % 100, date % 100) + days, &y, &m, &d);
+  return y * 10000 + m * 100 + d;
+}
+
+ProducedItem MakeProduced(const coder::CodedEvent& ev, std::string_view sentence,
+                          coding::Date record_date, int shift_days) {
   ProducedItem p;
+  p.date = ShiftDate(record_date, shift_days);
   p.event = &ev;
   p.source = CanonicalActorCode(ev.source);
   p.target = CanonicalActorCode(ev.target);
@@ -104,7 +120,8 @@ ProducedItem MakeProduced(const coder::CodedEvent& ev, std::string_view sentence
   auto display = [](const std::string& code, const std::string& text) {
     return text.empty() ? code : code + "\"" + text + "\"";
   };
-  p.display = {display(p.source, p.source_text), display(p.target, p.target_text), p.code};
+  p.display = {display(p.source, p.source_text), display(p.target, p.target_text), p.code,
+               shift_days != 0 ? p.date : 0};
   return p;
 }
 
@@ -168,7 +185,11 @@ void CoderEvalCounts::Add(const CoderEvalCounts& o) {
   null_events += o.null_events;
 }
 
-std::string ToString(const EvalTriple& t) { return t.source + " " + t.target + " " + t.code; }
+std::string ToString(const EvalTriple& t) {
+  std::string out = t.source + " " + t.target + " " + t.code;
+  if (t.date != 0) out += " @" + std::to_string(t.date);
+  return out;
+}
 
 std::string CanonicalActorCode(std::string_view code) {
   while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
@@ -357,6 +378,9 @@ CoderEvalReport EvaluateCoderSuite(const coding::ValidationSuite& suite, const c
     produced.clear();
     for (const coding::ExpectedEvent& ev : rec.events) {
       ExpectedItem item = MakeExpected(ev);
+      // TABARI moves an event's date only under SET: TIME SHIFT; elsewhere
+      // the suite's dates (CONV-07's "next month") are not checked.
+      if (!active->options().tabari_time_shift) item.date = 0;
       auto& list = ev.disabled ? optional : required;
       bool dup = std::any_of(list.begin(), list.end(),
                              [&](const ExpectedItem& o) { return o.display == item.display; });
@@ -380,7 +404,7 @@ CoderEvalReport EvaluateCoderSuite(const coding::ValidationSuite& suite, const c
         ++c.null_events;
         continue;
       }
-      ProducedItem p = MakeProduced(ev, rec.text);
+      ProducedItem p = MakeProduced(ev, rec.text, rec.date, result.date_shift_days);
       bool dup = std::any_of(produced.begin(), produced.end(),
                              [&](const ProducedItem& o) { return o.display == p.display; });
       if (!dup) produced.push_back(std::move(p));

@@ -88,9 +88,12 @@ struct EvalTriple {
   std::string source;
   std::string target;
   std::string code;
+  // TABARI: the event's date (YYYYMMDD) when the suite names one, or the
+  // coder's time phrase moved it off the record's date; 0 = not shown.
+  int32_t date = 0;
   friend bool operator==(const EvalTriple&, const EvalTriple&) = default;
 };
-// "SRC TGT CODE".
+// "SRC TGT CODE", then " @YYYYMMDD" when the date is shown.
 std::string ToString(const EvalTriple& t);
 
 // A failing record, with what the coder did, for debugging.

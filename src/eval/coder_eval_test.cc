@@ -255,6 +255,44 @@ TEST_F(CoderSuiteTest, TabariDisabledEventsAndFinalRecord) {
   EXPECT_EQ(r2.total.passed, 3u);
 }
 
+// TABARI dates: under SET: TIME SHIFT an event happens on the day its time
+// phrase names, and the suite's "{ ... } YYMMDD" dates are checked.
+TEST_F(CoderSuiteTest, TabariEventDatesUnderTimeShift) {
+  Write("w.verbs", "CONDEMN [122]\n<TIME>\nYESTERDAY [-1]\nTOMORROW [+1]\n</TIME>\n");
+  Write("w.actors", "ARNOR [ARN]\nGONDOR [GON]\n");
+  Write("w.project", "Test\n<actorsfile> w.actors\n<verbsfile> w.verbs\n<textfile> time.text\n");
+  constexpr char kSuite[] = R"(
+950101  T-00
+Setting the option for the records after this one, with words enough.
+/*\n{ OPTION: SET: TIME SHIFT = TRUE } */
+
+950301  T-01
+Yesterday Arnor sharply condemned Gondor for the raid on the border post.
+/*\n{ ARN / GON / 122 } 950228 */
+
+950301  T-02
+Arnor sharply condemned Gondor for the raid on the border post tomorrow.
+/*\n{ ARN / GON / 122 } 950228 */
+
+950301  T-03
+Arnor sharply condemned Gondor for the raid on the border post.
+/*\n{ ARN / GON / 122 } 950301 */
+)";
+  coding::ValidationSuite suite =
+      coding::ParseTabariValidation(kSuite, (dir_ / "time.text").string());
+  ASSERT_TRUE(suite.errors.empty()) << coding::ToString(suite.errors[0]);
+  auto coder = CoderFor(suite);
+  ASSERT_NE(coder, nullptr);
+  CoderEvalReport r = EvaluateCoderSuite(suite, *coder);
+  EXPECT_EQ(r.total.records, 3u);
+  EXPECT_EQ(r.total.passed, 2u);
+  ASSERT_EQ(r.failures.size(), 1u);
+  EXPECT_EQ(r.failures[0].id, "T-02");  // tomorrow is 1995-03-02
+  ASSERT_EQ(r.failures[0].produced.size(), 1u);
+  EXPECT_EQ(ToString(r.failures[0].produced[0]), "ARN GON 122 @19950302");
+  EXPECT_EQ(ToString(r.failures[0].expected[0]), "ARN GON 122 @19950228");
+}
+
 // ------------------------------------------------ the shared suites
 
 // Floors: the measured figures minus about 0.03. Raise them as the coder
