@@ -2573,6 +2573,14 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       vp.head = static_cast<uint16_t>(vb);
     }
     coding::VerbCode code = best ? best->source->code : d.verbs.CodeOf(bi, fi);
+    // "+++" is TABARI's complex-sentence flag, not an event code: under a
+    // PETRARCH dictionary a pattern carrying it gives the verb's own code,
+    // as a null pattern code does in PETRARCH's check_verbs ("restore fxll
+    // diplomatic ties" [+++] in the RESTORE [064] block -> 064).
+    if (best && code.primary == "+++" && d.style == DictionarySet::Style::kPetrarch) {
+      coding::VerbCode own = d.verbs.CodeOf(bi, fi);
+      if (own.primary != "+++") code = own;
+    }
     trace("verb \"" + std::string(span_of(vb, ve).In(sentence)) + "\" block " + block.name +
           (best ? " pattern " + coding::Describe(*best->source)
                 : " default [" + coding::CodeText(code) + "]"));

@@ -36,6 +36,9 @@ ARRIVE
 SAY {SAID}
 --- STATE [023] ---
 STATE {STATED}
+--- RESTORE [064] ---
+RESTORE
+- * OLD TIES [+++]
 )";
 
 constexpr char kActors[] = R"(
@@ -95,6 +98,11 @@ class CoderTest : public ::testing::Test {
 
 TEST_F(CoderTest, SimpleDefaultCode) {
   EXPECT_EQ(Code("Valdoria condemned Kestria on Monday."), V({"VAL/KES/111"}));
+}
+
+TEST_F(CoderTest, ComplexFlagPatternGivesTheVerbsCode) {
+  // "+++" flags a complex sentence in TABARI; it is no event code.
+  EXPECT_EQ(Code("Valdoria restored old ties with Kestria."), V({"VAL/KES/064"}));
 }
 
 TEST_F(CoderTest, CommaClausesAreKeptByDefault) {
