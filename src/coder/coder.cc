@@ -414,8 +414,14 @@ int TabariLength(const PatternElement& e) {
 // ("RESTOR" matches RESTORE, RESTORED; "ROHAN" matches ROHANS), as TABARI's
 // stemmed dictionaries intend; the exact word is tried first. A dictionary
 // word written "WORD=" (see TabariVerbKeys) matches the whole word only.
+// With `gaps` (TABARI verbs), a dictionary word followed by a blank may have
+// other words after it, never a comma, before the next word of the phrase,
+// as in TABARI's actor phrases (tabari::MatchSpacedPhrase): DEATH TOLL RISEN
+// is "death toll has risen"; a word joined by '_' (keyed "WORD=") keeps the
+// next adjacent. The match ends on a phrase word, not on a skipped one.
 size_t LongestMatch(const coding::TokenTrie& trie, std::span<const std::string_view> words,
-                    std::span<const uint64_t> hashes, bool stems, uint32_t* node_out) {
+                    std::span<const uint64_t> hashes, bool stems, uint32_t* node_out,
+                    bool gaps = false) {
   if (!stems) return trie.LongestMatch(words, hashes, node_out);
   size_t best = 0;
   // Depth-first over (node, position); tries are shallow and branching is
@@ -423,31 +429,35 @@ size_t LongestMatch(const coding::TokenTrie& trie, std::span<const std::string_v
   struct Frame {
     uint32_t node;
     size_t pos;
+    bool may_skip;  // the word matched last was followed by a blank
+    bool skipped;   // words[pos - 1] was skipped, not matched
   };
   Frame stack[64];
   size_t top = 0;
-  stack[top++] = {coding::TokenTrie::root(), 0};
+  stack[top++] = {coding::TokenTrie::root(), 0, false, false};
   while (top > 0) {
     Frame f = stack[--top];
-    if (f.pos > 0 && f.pos > best && !trie.Values(f.node).empty()) {
+    if (f.pos > 0 && !f.skipped && f.pos > best && !trie.Values(f.node).empty()) {
       best = f.pos;
       *node_out = f.node;
     }
     if (f.pos >= words.size()) continue;
     std::string_view w = words[f.pos];
+    if (f.may_skip && top < 64 && !tabari::IsComma(w)) stack[top++] = {f.node, f.pos + 1, true, true};
     uint32_t exact = trie.Child(f.node, w);
     for (size_t len = 3; len < w.size() && top + 1 < 64; ++len) {
       uint32_t c = trie.Child(f.node, w.substr(0, len));
-      if (c != coding::TokenTrie::kNoNode) stack[top++] = {c, f.pos + 1};
+      if (c != coding::TokenTrie::kNoNode) stack[top++] = {c, f.pos + 1, gaps, false};
     }
     char whole[64];
     if (w.size() + 1 < sizeof(whole) && top < 64) {
       w.copy(whole, w.size());
       whole[w.size()] = '=';
       uint32_t c = trie.Child(f.node, std::string_view(whole, w.size() + 1));
-      if (c != coding::TokenTrie::kNoNode) stack[top++] = {c, f.pos + 1};
+      if (c != coding::TokenTrie::kNoNode) stack[top++] = {c, f.pos + 1, false, false};
     }
-    if (exact != coding::TokenTrie::kNoNode && top < 64) stack[top++] = {exact, f.pos + 1};
+    if (exact != coding::TokenTrie::kNoNode && top < 64)
+      stack[top++] = {exact, f.pos + 1, gaps, false};
   }
   return best;
 }
@@ -1897,6 +1907,22 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     }
     return false;
   };
+  // TABARI: the member after a compound's and runs over every actor that
+  // follows it with only determiners, adjectives or a possessive between:
+  // "Calenardhon and the evil Arnor awful Gondor" is CAL, ARN and GON, and
+  // "Gondor and Arnor's Elrond" GON, ARN and ELF (the suite's COMPOUND-13
+  // and DEBUG-23). An actor right after the member, with no word between,
+  // stays out ("Arnor and Dagolath Osgiliath" is ARN and DAG: DEBUG-20).
+  auto is_member_tail = [&](int from, int to) {
+    if (to <= from || to - from > 3) return false;
+    for (int k = from; k < to; ++k) {
+      Tag t = tag(k);
+      if (t != Tag::kDT && t != Tag::kPOS && !analysis::IsAdjective(t) &&
+          !c.tabari_adjectives.count(words[k]))
+        return false;
+    }
+    return true;
+  };
   for (size_t k = 0; k < s.cores.size();) {
     Group g;
     g.b = s.cores[k].b;
@@ -1904,7 +1930,14 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     g.cores.push_back(static_cast<int>(k));
     size_t j = k + 1;
     bool word_link = false;
-    while (j < s.cores.size() && is_compound_gap(g.e, s.cores[j].b)) {
+    while (j < s.cores.size()) {
+      if (c.tabari && word_link && is_member_tail(g.e, s.cores[j].b)) {
+        g.cores.push_back(static_cast<int>(j));
+        g.e = s.cores[j].e;
+        ++j;
+        continue;
+      }
+      if (!is_compound_gap(g.e, s.cores[j].b)) break;
       bool this_word = has_word_link(g.e, s.cores[j].b);
       // "A, B and C": commas come before the and; "A and B, C" ends at B,
       // and so does "A and B, and C" (the list closed at its and), except
@@ -1927,7 +1960,10 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     std::vector<std::pair<std::string, ActorMention>> all;
     bool any_linked = false;
     for (int ci : g.cores) any_linked = any_linked || s.cores[ci].linked;
-    if (any_linked && g.cores.size() > 1) {
+    // TABARI does not carry an agent into a compound: in "the ambassadors of
+    // Arnor, Osgiliath and Gondor" only Arnor's are (ARNGOV, OSG, GON; the
+    // suite's DEMO-08 notes it), so its linked groups take the plain path.
+    if (any_linked && g.cores.size() > 1 && !c.tabari) {
       // Agents distribute over actors: "lawmakers and officials in A and B".
       std::vector<int> agent_items;
       std::vector<const Core*> actor_cores;
@@ -2429,7 +2465,7 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
     }
     uint32_t node = 0;
     size_t len =
-        LongestMatch(trie, std::span(words).subspan(i), hashes.subspan(i), c.tabari, &node);
+        LongestMatch(trie, std::span(words).subspan(i), hashes.subspan(i), c.tabari, &node, c.tabari);
     if (len == 0) {
       ++i;
       continue;

@@ -805,6 +805,8 @@ PARADE  [017]
 - ANTI- + *  [111]
 ALLOW  [060]
 - * REAL~_PLEASANT  [024]
+SHOW GOODWILL  [042]
+CUT_TIES  [195]
 )";
 
 constexpr char kStructureActors[] = R"(
@@ -833,6 +835,27 @@ TEST_F(TabariStructureTest, ActorPhraseWordsMayBeApart) {
   EXPECT_EQ(Code("Valdoria condemned the Port of Ellis on Monday."), V({"VAL/PEL/111"}));
   // Never across a comma.
   EXPECT_EQ(Code("Valdoria condemned the Port, Ellis said."), V());
+}
+
+// A verb phrase's words separated by a blank may have other words between
+// them, as an actor phrase's may (DEATH TOLL RISEN is "death toll has
+// risen"); never a comma, and words joined by '_' stay adjacent.
+TEST_F(TabariStructureTest, VerbPhraseWordsMayBeApart) {
+  EXPECT_EQ(Code("Valdoria showed goodwill to Kestria."), V({"VAL/KES/042"}));
+  EXPECT_EQ(Code("Valdoria showed real goodwill to Kestria."), V({"VAL/KES/042"}));
+  EXPECT_EQ(Code("Valdoria showed, in truth, goodwill to Kestria."), V());
+  EXPECT_EQ(Code("Valdoria cut ties with Kestria."), V({"VAL/KES/195"}));
+  EXPECT_EQ(Code("Valdoria cut its ties with Kestria."), V());
+}
+
+// The member after a compound's and takes the actors that follow it with
+// only determiners, adjectives or a possessive between; an actor right next
+// to it stays out.
+TEST_F(TabariStructureTest, CompoundMemberRunsOverItsModifiedActors) {
+  EXPECT_EQ(Code("Marenne condemned Valdoria and Kestria's Port Ellis."),
+            V({"MAR/KES/111", "MAR/PEL/111", "MAR/VAL/111"}));
+  EXPECT_EQ(Code("Marenne condemned Valdoria and Kestria Port Ellis."),
+            V({"MAR/KES/111", "MAR/VAL/111"}));
 }
 
 TEST_F(TabariStructureTest, SkipTokenPassesOverAnActor) {
@@ -883,6 +906,13 @@ TEST_F(TabariAgentsCoderTest, TitleBindsToTheAdjacentActor) {
   EXPECT_EQ(Code("Valdoria's minister Halvard condemned Kestria."), V({"VALGOV/KES/111"}));
   EXPECT_EQ(Code("Valdoria's deputy interior minister Halvard condemned Kestria."),
             V({"VAL/KES/111"}));
+}
+
+// An agent linked to the first actor of a compound is not carried to the
+// others ("the ambassadors of Arnor, Osgiliath and Gondor": ARNGOV, OSG, GON).
+TEST_F(TabariAgentsCoderTest, AgentOfACompoundStaysWithItsFirstActor) {
+  EXPECT_EQ(Code("The minister of Valdoria and Kestria condemned Amber League."),
+            V({"KES/NGO/111", "VALGOV/NGO/111"}));
 }
 
 // A prefix agent whose code the actor's code already begins is not repeated.

@@ -394,13 +394,18 @@ ValidationSuite ParseTabariValidation(std::string_view text, const std::string& 
     // up to "*/". Without "/*", lines starting with a literal "\\n" are the
     // comment (FINAL-01 is written that way). TABARI itself reads a record up
     // to its first empty line, so a comment left open ("/*" written for
-    // "*/") ends there.
+    // "*/") ends there. Lines after the closing "*/" and before that empty
+    // line are still the record's, and their {...} groups count too: the
+    // suite's TABARI passes PATTERN-26, whose two reversed events follow a
+    // first "*/" ("\n{ GON / FOR / 045 }  */" then "\n{ GON / FOR / 044 }"),
+    // which its COMPOUND-06 lists in full.
     size_t extent_end = i;
     while (extent_end < lines.size() && !IsTabariHeader(lines[extent_end])) ++extent_end;
     std::string body, comment;
     bool in_comment = false, closed = false, opened = false;
     int comment_line = 0;
-    for (size_t k = i; k < extent_end && !closed; ++k) {
+    size_t k = i;
+    for (; k < extent_end && !closed; ++k) {
       std::string_view l = lines[k];
       if (!in_comment) {
         size_t open = l.find("/*");
@@ -422,6 +427,11 @@ ValidationSuite ParseTabariValidation(std::string_view text, const std::string& 
       comment.append(l.substr(0, close));
       comment += '\n';
       if (close != std::string_view::npos) closed = true;
+    }
+    for (; opened && k < extent_end && !Trim(lines[k]).empty(); ++k) {
+      std::string_view l = lines[k];
+      comment.append(l.substr(0, l.find("*/")));
+      comment += '\n';
     }
     i = extent_end;
     if (!opened) {

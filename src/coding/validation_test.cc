@@ -190,6 +190,30 @@ TEST(TabariValidationTest, OpenCommentEndsWithTheRecord) {
   ASSERT_EQ(s.records[1].events.size(), 1u);
 }
 
+// Lines after a comment's "*/" are the record's up to its first empty line:
+// their {...} groups count (PATTERN-26 lists two events after a first "*/").
+TEST(TabariValidationTest, EventsAfterTheClosedCommentCountUpToTheEmptyLine) {
+  constexpr char kAfter[] =
+      "950101  SHIRE-04\n"
+      "Frodo met Bilbo.\n"
+      "/*\\n------\n"
+      "\\n{ HOB / HOB / 040 } */\n"
+      "\\n{ HOB / ELF / 041 } */\n"
+      "\n"
+      "\\n{ HOB / ENT / 042 }\n"
+      "950101  SHIRE-05\n"
+      "Sam met Rosie.\n"
+      "/*\\n{ HOB / HOB / 043 } */\n";
+  ValidationSuite s = ParseTabariValidation(kAfter, "v.text");
+  EXPECT_TRUE(s.errors.empty()) << Lines(s.errors);
+  ASSERT_EQ(s.records.size(), 2u);
+  ASSERT_EQ(s.records[0].events.size(), 2u);
+  EXPECT_EQ(s.records[0].events[0], (ExpectedEvent{"HOB", "HOB", "040"}));
+  EXPECT_EQ(s.records[0].events[1], (ExpectedEvent{"HOB", "ELF", "041"}));
+  EXPECT_EQ(s.records[0].text, "Frodo met Bilbo.");
+  ASSERT_EQ(s.records[1].events.size(), 1u);
+}
+
 // PETRARCH applies a <Config> between records from there on: it is kept, in
 // order, with the record after it.
 TEST(PetrarchValidationTest, ConfigBetweenRecordsGoesToTheNextRecord) {
