@@ -12,10 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include "coder/coder.h"
-#include "common/calendar.h"
 #include "coding/formats.h"
 #include "coding/validation.h"
 #include "commands.h"
+#include "common/calendar.h"
 #include "eval/coder_eval.h"
 #include "output.h"
 

@@ -443,7 +443,8 @@ size_t LongestMatch(const coding::TokenTrie& trie, std::span<const std::string_v
     }
     if (f.pos >= words.size()) continue;
     std::string_view w = words[f.pos];
-    if (f.may_skip && top < 64 && !tabari::IsComma(w)) stack[top++] = {f.node, f.pos + 1, true, true};
+    if (f.may_skip && top < 64 && !tabari::IsComma(w))
+      stack[top++] = {f.node, f.pos + 1, true, true};
     uint32_t exact = trie.Child(f.node, w);
     for (size_t len = 3; len < w.size() && top + 1 < 64; ++len) {
       uint32_t c = trie.Child(f.node, w.substr(0, len));
@@ -2464,8 +2465,8 @@ void Coder::CodeSentence(std::string_view sentence, coding::Date date, ArticleCo
       }
     }
     uint32_t node = 0;
-    size_t len =
-        LongestMatch(trie, std::span(words).subspan(i), hashes.subspan(i), c.tabari, &node, c.tabari);
+    size_t len = LongestMatch(trie, std::span(words).subspan(i), hashes.subspan(i), c.tabari, &node,
+                              c.tabari);
     if (len == 0) {
       ++i;
       continue;
