@@ -149,11 +149,9 @@ struct CodeFlags {
 
 // The day `shift` days from `date` (YYYYMMDD), as YYYY-MM-DD.
 std::string ShiftedDay(coding::Date date, int shift) {
-  int64_t days = DaysFromCivil(date / 10000, date / 100 % 100, date % 100) + shift;
-  int y, m, d;
-  CivilFromDays(days, &y, &m, &d);
+  const int32_t ymd = ShiftYmd(date, shift);
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
   return buf;
 }
 

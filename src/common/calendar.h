@@ -35,6 +35,14 @@ inline void CivilFromDays(int64_t z, int* y, int* m, int* d) {
   *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
 }
 
+// A YYYYMMDD date as a number (20130527) moved by `days`.
+inline int32_t ShiftYmd(int32_t ymd, int64_t days) {
+  if (days == 0) return ymd;
+  int y, m, d;
+  CivilFromDays(DaysFromCivil(ymd / 10000, ymd / 100 % 100, ymd % 100) + days, &y, &m, &d);
+  return y * 10000 + m * 100 + d;
+}
+
 // ISO weekday, 1 = Monday .. 7 = Sunday (1970-01-01 was a Thursday).
 inline int WeekdayOf(int64_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7) + 1; }
 

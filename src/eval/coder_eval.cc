@@ -95,18 +95,10 @@ ExpectedItem MakeExpected(const coding::ExpectedEvent& ev) {
   return item;
 }
 
-// `date` (YYYYMMDD) moved by `days`.
-coding::Date ShiftDate(coding::Date date, int days) {
-  if (days == 0) return date;
-  int y, m, d;
-  CivilFromDays(DaysFromCivil(date / 10000, date / 100 % 100, date % 100) + days, &y, &m, &d);
-  return y * 10000 + m * 100 + d;
-}
-
 ProducedItem MakeProduced(const coder::CodedEvent& ev, std::string_view sentence,
                           coding::Date record_date, int shift_days) {
   ProducedItem p;
-  p.date = ShiftDate(record_date, shift_days);
+  p.date = ShiftYmd(record_date, shift_days);
   p.event = &ev;
   p.source = CanonicalActorCode(ev.source);
   p.target = CanonicalActorCode(ev.target);
